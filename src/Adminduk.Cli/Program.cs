@@ -1,0 +1,3 @@
+using Adminduk.Cli;
+
+return await CliApp.Build().Parse(args).InvokeAsync();

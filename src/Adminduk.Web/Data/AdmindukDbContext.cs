@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Adminduk.Web.Data;
+
+/// <summary>
+/// The application's model. Each database provider has its own subclass so that each keeps
+/// its own migrations (Data/Migrations/Postgres, Data/Migrations/Sqlite); code depends on this type.
+/// </summary>
+public abstract class AdmindukDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options)
+{
+    public DbSet<Office> Offices => Set<Office>();
+
+    public DbSet<ServicePoint> ServicePoints => Set<ServicePoint>();
+
+    public DbSet<OfficeHoliday> OfficeHolidays => Set<OfficeHoliday>();
+
+    public DbSet<RegionRecord> Regions => Set<RegionRecord>();
+
+    public DbSet<RtUnit> RtUnits => Set<RtUnit>();
+
+    public DbSet<Household> Households => Set<Household>();
+
+    public DbSet<Resident> Residents => Set<Resident>();
+
+    public DbSet<PopulationEvent> PopulationEvents => Set<PopulationEvent>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public abstract DatabaseProvider Provider { get; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Office>(e =>
+        {
+            e.HasIndex(o => o.Code).IsUnique();
+            e.Property(o => o.Code).HasMaxLength(8);
+            e.Property(o => o.Name).HasMaxLength(200);
+            e.Property(o => o.RegencyCode).HasMaxLength(13);
+            e.Property(o => o.TimeZoneId).HasMaxLength(64);
+        });
+
+        builder.Entity<ServicePoint>(e =>
+        {
+            e.Property(p => p.Name).HasMaxLength(200);
+            e.Property(p => p.Address).HasMaxLength(400);
+        });
+
+        builder.Entity<OfficeHoliday>(e =>
+        {
+            e.HasIndex(h => new { h.OfficeId, h.Date });
+            e.Property(h => h.Name).HasMaxLength(200);
+        });
+
+        builder.Entity<RegionRecord>(e =>
+        {
+            e.HasKey(r => r.Code);
+            e.Property(r => r.Code).HasMaxLength(13);
+            e.Property(r => r.Name).HasMaxLength(200);
+            e.Property(r => r.ParentCode).HasMaxLength(13);
+            e.HasIndex(r => r.ParentCode);
+        });
+
+        builder.Entity<RtUnit>(e =>
+        {
+            e.Property(r => r.VillageCode).HasMaxLength(13);
+            e.HasIndex(r => new { r.VillageCode, r.Rw, r.Rt }).IsUnique();
+        });
+
+        builder.Entity<Household>(e =>
+        {
+            e.Property(h => h.KkNumber).HasMaxLength(16).IsFixedLength();
+            e.HasIndex(h => h.KkNumber).IsUnique();
+            e.HasIndex(h => h.RtUnitId);
+            e.Property(h => h.Address).HasMaxLength(400);
+        });
+
+        builder.Entity<Resident>(e =>
+        {
+            e.Property(r => r.Nik).HasMaxLength(16).IsFixedLength();
+            e.HasIndex(r => r.Nik).IsUnique();
+            e.HasIndex(r => new { r.RtUnitId, r.Status });
+            e.HasIndex(r => r.HouseholdId);
+            e.Property(r => r.FullName).HasMaxLength(200);
+            e.Property(r => r.BirthPlace).HasMaxLength(100);
+            e.Property(r => r.Occupation).HasMaxLength(100);
+            e.Property(r => r.MovedToRegionCode).HasMaxLength(13);
+            e.Property(r => r.Phone).HasMaxLength(20);
+            e.HasOne(r => r.Household).WithMany(h => h.Members).HasForeignKey(r => r.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(r => r.RtUnit).WithMany().HasForeignKey(r => r.RtUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<PopulationEvent>(e =>
+        {
+            e.HasIndex(p => new { p.RtUnitId, p.OccurredOn });
+            e.HasIndex(p => p.ResidentId);
+            e.Property(p => p.Details).HasMaxLength(1000);
+            e.HasOne(p => p.Resident).WithMany().HasForeignKey(p => p.ResidentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.FullName).HasMaxLength(200);
+            e.HasIndex(u => u.RtUnitId);
+            e.HasIndex(u => u.ResidentId);
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.SubjectType, a.SubjectId });
+            e.Property(a => a.ActorName).HasMaxLength(200);
+            e.Property(a => a.Action).HasMaxLength(100);
+            e.Property(a => a.SubjectType).HasMaxLength(50);
+            e.Property(a => a.SubjectId).HasMaxLength(100);
+            e.Property(a => a.Details).HasMaxLength(2000);
+            e.Property(a => a.ClientIp).HasMaxLength(64);
+        });
+    }
+}
+
+public enum DatabaseProvider
+{
+    Sqlite = 1,
+    Postgres = 2,
+}

@@ -1,0 +1,22 @@
+using Adminduk.Web.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddAdmindukDatabase(builder.Configuration);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddRazorPages();
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks();
+
+var app = builder.Build();
+
+await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
+
+app.MapOpenApi();
+app.MapHealthChecks("/health");
+app.MapRazorPages();
+
+await app.RunAsync();
+
+/// <summary>Entry point type, public so integration tests can host the app.</summary>
+public partial class Program;
