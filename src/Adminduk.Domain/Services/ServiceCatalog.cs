@@ -1,0 +1,80 @@
+using System.Text.Json;
+
+namespace Adminduk.Domain.Services;
+
+/// <summary>The catalogue of services, loaded from the embedded catalogue.json.</summary>
+public sealed class ServiceCatalog
+{
+    private static readonly Lazy<ServiceCatalog> LazyDefault = new(LoadEmbedded);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip };
+    private readonly Dictionary<string, ServiceDefinition> byCode;
+
+    public ServiceCatalog(IEnumerable<ServiceDefinition> services)
+    {
+        Services = [.. services];
+        byCode = new Dictionary<string, ServiceDefinition>(StringComparer.Ordinal);
+        foreach (var s in Services)
+        {
+            if (!byCode.TryAdd(s.Code, s))
+            {
+                throw new InvalidOperationException($"Service code '{s.Code}' appears twice in the catalogue.");
+            }
+
+            CheckConsistency(s);
+        }
+    }
+
+    public static ServiceCatalog Default => LazyDefault.Value;
+
+    public IReadOnlyList<ServiceDefinition> Services { get; }
+
+    public ServiceDefinition? Find(string code) => byCode.GetValueOrDefault(code);
+
+    public static ServiceCatalog Parse(string json) =>
+        new(JsonSerializer.Deserialize<List<ServiceDefinition>>(json, Json)
+            ?? throw new InvalidOperationException("The service catalogue is empty."));
+
+    private static ServiceCatalog LoadEmbedded()
+    {
+        using var stream = typeof(ServiceCatalog).Assembly.GetManifestResourceStream("Adminduk.Domain.Services.catalogue.json")
+            ?? throw new InvalidOperationException("Embedded catalogue.json is missing.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd());
+    }
+
+    private static void CheckConsistency(ServiceDefinition s)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in s.Fields)
+        {
+            if (!names.Add(f.Name))
+            {
+                throw new InvalidOperationException($"{s.Code}: field '{f.Name}' appears twice.");
+            }
+
+            if (f.Type == FieldType.Select && f.Options.Count == 0)
+            {
+                throw new InvalidOperationException($"{s.Code}: select field '{f.Name}' has no options.");
+            }
+        }
+
+        var conditions = s.Fields.Select(f => f.RequiredWhen).Concat(s.Attachments.Select(a => a.RequiredWhen)).OfType<FieldCondition>();
+        foreach (var c in conditions)
+        {
+            var target = s.Field(c.Field) ?? throw new InvalidOperationException($"{s.Code}: condition names unknown field '{c.Field}'.");
+            if (c.EqualsValue is not null && target.Type == FieldType.Select && target.Options.All(o => o.Value != c.EqualsValue))
+            {
+                throw new InvalidOperationException($"{s.Code}: condition value '{c.EqualsValue}' is not an option of '{c.Field}'.");
+            }
+        }
+
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in s.Attachments)
+        {
+            if (!codes.Add(a.Code))
+            {
+                throw new InvalidOperationException($"{s.Code}: attachment '{a.Code}' appears twice.");
+            }
+        }
+    }
+}
