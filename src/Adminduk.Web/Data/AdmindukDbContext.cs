@@ -28,6 +28,18 @@ public abstract class AdmindukDbContext(DbContextOptions options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Application> Applications => Set<Application>();
+
+    public DbSet<ApplicationAttachment> ApplicationAttachments => Set<ApplicationAttachment>();
+
+    public DbSet<ApplicationHistoryEntry> ApplicationHistory => Set<ApplicationHistoryEntry>();
+
+    public DbSet<ServiceSetting> ServiceSettings => Set<ServiceSetting>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
+
     public abstract DatabaseProvider Provider { get; }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -108,6 +120,8 @@ public abstract class AdmindukDbContext(DbContextOptions options)
             e.HasIndex(u => u.ResidentId);
         });
 
+        ConfigureApplications(builder);
+
         builder.Entity<AuditEntry>(e =>
         {
             e.HasIndex(a => a.At);
@@ -118,6 +132,72 @@ public abstract class AdmindukDbContext(DbContextOptions options)
             e.Property(a => a.SubjectId).HasMaxLength(100);
             e.Property(a => a.Details).HasMaxLength(2000);
             e.Property(a => a.ClientIp).HasMaxLength(64);
+        });
+    }
+
+    private static void ConfigureApplications(ModelBuilder builder)
+    {
+        builder.Entity<Application>(e =>
+        {
+            e.Property(a => a.ReceiptNumber).HasMaxLength(40);
+            e.HasIndex(a => a.ReceiptNumber).IsUnique();
+            e.Property(a => a.ServiceCode).HasMaxLength(50);
+            e.Property(a => a.DecisionReason).HasMaxLength(2000);
+            e.Property(a => a.IdempotencyKey).HasMaxLength(100);
+            e.HasIndex(a => new { a.ApplicantUserId, a.IdempotencyKey }).IsUnique();
+            // The FIFO queue: oldest complete application first, per office and status.
+            e.HasIndex(a => new { a.OfficeId, a.Status, a.QueuedAt, a.Id });
+            e.HasIndex(a => new { a.OfficeId, a.BatchDay });
+            e.HasIndex(a => a.ApplicantUserId);
+            e.HasIndex(a => a.SubjectResidentId);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.HasOne(a => a.Office).WithMany().HasForeignKey(a => a.OfficeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(a => a.Attachments).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(a => a.History).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ApplicationAttachment>(e =>
+        {
+            e.Property(a => a.Code).HasMaxLength(50);
+            e.Property(a => a.FileName).HasMaxLength(200);
+            e.Property(a => a.Sha256).HasMaxLength(64);
+            e.HasIndex(a => a.ApplicationId);
+        });
+
+        builder.Entity<ApplicationHistoryEntry>(e =>
+        {
+            e.Property(h => h.ActorName).HasMaxLength(200);
+            e.Property(h => h.Note).HasMaxLength(4000);
+            e.HasIndex(h => h.ApplicationId);
+        });
+
+        builder.Entity<ServiceSetting>(e =>
+        {
+            e.Property(s => s.ServiceCode).HasMaxLength(50);
+            e.Property(s => s.SuspensionMessage).HasMaxLength(500);
+            e.Property(s => s.SuspensionMessageEn).HasMaxLength(500);
+            e.HasIndex(s => new { s.OfficeId, s.ServiceCode }).IsUnique();
+        });
+
+        builder.Entity<OutboxMessage>(e =>
+        {
+            e.Property(m => m.Recipient).HasMaxLength(200);
+            e.Property(m => m.Template).HasMaxLength(100);
+            e.Property(m => m.Text).HasMaxLength(2000);
+            e.Property(m => m.LastError).HasMaxLength(2000);
+            e.Property(m => m.ProviderMessageId).HasMaxLength(200);
+            e.HasIndex(m => m.IdempotencyKey).IsUnique();
+            e.HasIndex(m => new { m.Status, m.NextAttemptAt });
+            e.HasIndex(m => m.CreatedAt);
+        });
+
+        builder.Entity<OneTimeCode>(e =>
+        {
+            e.Property(c => c.Phone).HasMaxLength(20);
+            e.Property(c => c.Purpose).HasMaxLength(50);
+            e.Property(c => c.CodeHash).HasMaxLength(200);
+            e.Property(c => c.ClientIp).HasMaxLength(64);
+            e.HasIndex(c => new { c.Phone, c.CreatedAt });
         });
     }
 }

@@ -101,6 +101,52 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OneTimeCodes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConsumedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClientIp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OneTimeCodes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Template = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PayloadJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    IdempotencyKey = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ApplicationId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Regions",
                 columns: table => new
                 {
@@ -127,6 +173,25 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RtUnits", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ServiceCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    IsOpen = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SuspensionMessage = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SuspensionMessageEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedByUserId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceSettings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -236,6 +301,48 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Applications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReceiptNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ServiceCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApplicantUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubjectResidentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    LookupBirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FormJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CorrectionJson = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    QueuedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    BatchDay = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ClaimedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClaimedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    IsAssisted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NeedsIdentityConfirmation = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Applications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Applications_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OfficeHolidays",
                 columns: table => new
                 {
@@ -295,6 +402,58 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                         name: "FK_Households_RtUnits_RtUnitId",
                         column: x => x.RtUnitId,
                         principalTable: "RtUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApplicationAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApplicationAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApplicationAttachments_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApplicationHistory",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    FromStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToStatus = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: true),
+                    ActorUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApplicationHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApplicationHistory_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -367,6 +526,48 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApplicationAttachments_ApplicationId",
+                table: "ApplicationAttachments",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApplicationHistory_ApplicationId",
+                table: "ApplicationHistory",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_ApplicantUserId",
+                table: "Applications",
+                column: "ApplicantUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_ApplicantUserId_IdempotencyKey",
+                table: "Applications",
+                columns: new[] { "ApplicantUserId", "IdempotencyKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_OfficeId_BatchDay",
+                table: "Applications",
+                columns: new[] { "OfficeId", "BatchDay" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_OfficeId_Status_QueuedAt_Id",
+                table: "Applications",
+                columns: new[] { "OfficeId", "Status", "QueuedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_ReceiptNumber",
+                table: "Applications",
+                column: "ReceiptNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_SubjectResidentId",
+                table: "Applications",
+                column: "SubjectResidentId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -448,6 +649,27 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OneTimeCodes_Phone_CreatedAt",
+                table: "OneTimeCodes",
+                columns: new[] { "Phone", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_CreatedAt",
+                table: "OutboxMessages",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_IdempotencyKey",
+                table: "OutboxMessages",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PopulationEvents_ResidentId",
                 table: "PopulationEvents",
                 column: "ResidentId");
@@ -488,11 +710,23 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                 name: "IX_ServicePoints_OfficeId",
                 table: "ServicePoints",
                 column: "OfficeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceSettings_OfficeId_ServiceCode",
+                table: "ServiceSettings",
+                columns: new[] { "OfficeId", "ServiceCode" },
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ApplicationAttachments");
+
+            migrationBuilder.DropTable(
+                name: "ApplicationHistory");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -515,6 +749,12 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                 name: "OfficeHolidays");
 
             migrationBuilder.DropTable(
+                name: "OneTimeCodes");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
                 name: "PopulationEvents");
 
             migrationBuilder.DropTable(
@@ -522,6 +762,12 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ServicePoints");
+
+            migrationBuilder.DropTable(
+                name: "ServiceSettings");
+
+            migrationBuilder.DropTable(
+                name: "Applications");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
