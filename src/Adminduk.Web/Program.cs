@@ -1,4 +1,5 @@
 using Adminduk.Web.Data;
+using Adminduk.Web.Features.Nik;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +16,7 @@ await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.L
 app.MapOpenApi();
 app.MapHealthChecks("/health");
 app.MapRazorPages();
+app.MapNikEndpoints();
 
 await app.RunAsync();
 
