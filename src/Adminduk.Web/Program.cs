@@ -1,4 +1,5 @@
 using Adminduk.Web.Data;
+using Adminduk.Web.Features.Nik;
 using Adminduk.Web.Features.Offices;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ app.MapOpenApi();
 app.MapHealthChecks("/health");
 app.MapRazorPages();
 app.MapListOffices();
+app.MapNikEndpoints();
 
 await app.RunAsync();
 
