@@ -78,6 +78,12 @@ public sealed record FieldDefinition
 
     public int MaxLength { get; init; } = 200;
 
+    /// <summary>Smallest allowed value of a Number field.</summary>
+    public int Min { get; init; }
+
+    /// <summary>Largest allowed value of a Number field.</summary>
+    public int Max { get; init; } = 9999;
+
     public IReadOnlyList<FieldOption> Options { get; init; } = [];
 
     public bool IsRequired(IReadOnlyDictionary<string, string?> values) =>
