@@ -1,5 +1,4 @@
 using Adminduk.Domain.Population;
-using Adminduk.Web.Data;
 using Adminduk.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -38,12 +37,7 @@ public sealed class HomePageBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task Home_page_and_staff_sign_in_work_without_javascript()
     {
-        var office = new Office { Code = "BPN", Name = "Disdukcapil Kota Balikpapan", RegencyCode = "64.71", TimeZoneId = "Asia/Makassar" };
-        await browser.App.SeedAsync(db =>
-        {
-            db.Offices.Add(office);
-            return Task.CompletedTask;
-        });
+        var office = await browser.App.CreateOfficeAsync();
         await browser.App.CreateUserAsync(Roles.Supervisor, "dewi.supervisor", u =>
         {
             u.FullName = "Dewi Lestari";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Adminduk.Domain.Population;
 using Adminduk.Web.Data;
@@ -29,6 +30,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     private readonly TestDatabase database;
     private readonly IReadOnlyDictionary<string, string?> settings;
     private int userCounter;
+    private int officeCounter;
 
     private AppFactory(TestDatabase database, IReadOnlyDictionary<string, string?> settings)
     {
@@ -100,6 +102,24 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         Check(await users.CreateAsync(user, password), $"create {user.UserName}");
         Check(await users.AddToRoleAsync(user, role), $"add {user.UserName} to {role}");
         return user;
+    }
+
+    /// <summary>An office with a code unique in this app (office codes are unique).</summary>
+    public async Task<Office> CreateOfficeAsync(string name = "Disdukcapil Kota Balikpapan", string regencyCode = "64.71", string timeZoneId = "Asia/Makassar")
+    {
+        var office = new Office
+        {
+            Code = "T" + Interlocked.Increment(ref officeCounter).ToString(CultureInfo.InvariantCulture),
+            Name = name,
+            RegencyCode = regencyCode,
+            TimeZoneId = timeZoneId,
+        };
+        await SeedAsync(db =>
+        {
+            db.Offices.Add(office);
+            return Task.CompletedTask;
+        });
+        return office;
     }
 
     /// <summary>

@@ -19,11 +19,10 @@ public sealed class RouteAccessFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         App = await AppFactory.CreateAsync();
-        var office = new Office { Code = "BPN", Name = "Disdukcapil Kota Balikpapan", RegencyCode = "64.71", TimeZoneId = "Asia/Makassar" };
+        var office = await App.CreateOfficeAsync();
         var rt = new RtUnit { VillageCode = "64.71.05.1001", Rw = 5, Rt = 3 };
         await App.SeedAsync(db =>
         {
-            db.Offices.Add(office);
             db.RtUnits.Add(rt);
             return Task.CompletedTask;
         });

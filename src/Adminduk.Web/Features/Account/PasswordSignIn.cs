@@ -20,11 +20,17 @@ public sealed record PasswordSignInResult(PasswordSignInOutcome Outcome, string 
 /// </summary>
 public sealed class PasswordSignIn(UserManager<AppUser> users, SignInManager<AppUser> signInManager, AuditLog audit)
 {
+    private static string? unknownUserHash;
+
     public async Task<PasswordSignInResult> SignInAsync(string userName, string password, IReadOnlyCollection<string> allowedRoles, CancellationToken cancellationToken)
     {
         var user = await users.FindByNameAsync(userName);
         if (user is null)
         {
+            // Hash anyway, so an unknown name answers as slowly as a wrong password and names cannot be probed by timing.
+            var placeholder = new AppUser();
+            unknownUserHash ??= users.PasswordHasher.HashPassword(placeholder, Guid.NewGuid().ToString());
+            users.PasswordHasher.VerifyHashedPassword(placeholder, unknownUserHash, password);
             await audit.WriteAsync(AccountAuditActions.SignInFailed, "user", null, "unknown user", new AuditActor(null, userName), cancellationToken);
             return new(PasswordSignInOutcome.Failed, "/");
         }

@@ -13,12 +13,7 @@ internal static class AccountTestData
 
     public static async Task<AppUser> CreateOperatorAsync(AppFactory app, Action<AppUser>? configure = null)
     {
-        var office = new Office { Code = "BPN", Name = "Disdukcapil Kota Balikpapan", RegencyCode = "64.71", TimeZoneId = "Asia/Makassar" };
-        await app.SeedAsync(db =>
-        {
-            db.Offices.Add(office);
-            return Task.CompletedTask;
-        });
+        var office = await app.CreateOfficeAsync();
         return await app.CreateUserAsync(Roles.Operator, "siti.operator", u =>
         {
             u.FullName = "Siti Rahmawati";
