@@ -1,21 +1,54 @@
+using Adminduk.Web;
 using Adminduk.Web.Data;
+using Adminduk.Web.Features.Account;
+using Adminduk.Web.Features.Audit;
 using Adminduk.Web.Features.Nik;
 using Adminduk.Web.Features.Offices;
+using Adminduk.Web.Features.Shared;
+using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddAdmindukDatabase(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddRazorPages();
-builder.Services.AddOpenApi();
+builder.Services.AddAdmindukLocalization();
+builder.Services.AddAdmindukAudit();
+builder.Services.AddAdmindukIdentity();
+builder.Services.AddAdmindukAuthorization();
+builder.Services.AddSignInRateLimiting(builder.Configuration);
+builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "Adminduk API";
+    return Task.CompletedTask;
+}));
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 
 await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
+await AccountSetup.EnsureRolesAsync(app.Services);
 
-app.MapOpenApi();
-app.MapHealthChecks("/health");
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Home/Error");
+}
+
+app.UseStaticFiles();
+app.UseAdmindukLocalization();
+app.UseRouting();
+app.UseNotFoundForUnknownRoutes();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+// Every endpoint states its authorization (policy or AllowAnonymous); the fallback policy denies the rest.
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference(o => o.WithTitle("Adminduk API").DisableDefaultFonts()).AllowAnonymous();
 app.MapRazorPages();
 app.MapListOffices();
 app.MapNikEndpoints();
