@@ -189,6 +189,9 @@ public class OutboxMessage
 
     public DateTimeOffset NextAttemptAt { get; set; }
 
+    /// <summary>A dispatcher holds the message until then (a lease), so two instances never send it at once.</summary>
+    public DateTimeOffset? LockedUntil { get; set; }
+
     public DateTimeOffset? SentAt { get; set; }
 
     public string? LastError { get; set; }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Adminduk.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAdmindukDbContext))]
-    [Migration("20261123153118_Initial")]
+    [Migration("20261123154723_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -577,6 +577,9 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");

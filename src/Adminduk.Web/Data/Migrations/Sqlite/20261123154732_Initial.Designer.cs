@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Adminduk.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAdmindukDbContext))]
-    [Migration("20261123153124_Initial")]
+    [Migration("20261123154732_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -554,6 +554,9 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
