@@ -15,9 +15,9 @@ public static class ReceiptNumber
 
     public static string Generate(string officeCode, DateOnly localDate)
     {
-        if (officeCode.Length is < 2 or > 8 || !officeCode.All(char.IsAsciiLetterUpper))
+        if (!IsOfficeCode(officeCode))
         {
-            throw new ArgumentException("An office code is 2-8 capital letters.", nameof(officeCode));
+            throw new ArgumentException("An office code is 2-8 capital letters or digits, starting with a letter.", nameof(officeCode));
         }
 
         var random = RandomNumberGenerator.GetString(Alphabet, RandomLength);
@@ -36,7 +36,7 @@ public static class ReceiptNumber
         }
 
         var compact = new string([.. input.Where(c => !char.IsWhiteSpace(c) && c != '-')]).ToUpperInvariant();
-        // office letters, 8 date digits, 8 random characters
+        // office code, 8 date digits, 8 random characters
         var officeLength = compact.Length - 16;
         if (officeLength is < 2 or > 8)
         {
@@ -47,7 +47,7 @@ public static class ReceiptNumber
         var date = compact.Substring(officeLength, 8);
         var random = compact[(officeLength + 8)..]
             .Replace('O', '0').Replace('I', '1').Replace('L', '1');
-        if (!office.All(char.IsAsciiLetterUpper) || !date.All(char.IsAsciiDigit) || !random.All(c => Alphabet.Contains(c, StringComparison.Ordinal)))
+        if (!IsOfficeCode(office) || !date.All(char.IsAsciiDigit) || !random.All(c => Alphabet.Contains(c, StringComparison.Ordinal)))
         {
             return null;
         }
@@ -59,4 +59,7 @@ public static class ReceiptNumber
 
         return $"{office}-{date}-{random}";
     }
+
+    private static bool IsOfficeCode(string code) =>
+        code.Length is >= 2 and <= 8 && char.IsAsciiLetterUpper(code[0]) && code.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
 }

@@ -29,6 +29,7 @@ public partial class ReceiptNumberTests
     [InlineData("BPN 20261123 7KQ4M2XA", "BPN-20261123-7KQ4M2XA")]
     [InlineData("BPN202611237OQ4M2XA", "BPN-20261123-70Q4M2XA")]
     [InlineData("PLG-20270101-IL000000", "PLG-20270101-11000000")]
+    [InlineData("t1-20270101-00000000", "T1-20270101-00000000")]
     public void Typed_numbers_are_normalised(string typed, string expected) =>
         ReceiptNumber.Normalize(typed).ShouldBe(expected);
 
@@ -47,7 +48,8 @@ public partial class ReceiptNumberTests
     [Theory]
     [InlineData("bpn")]
     [InlineData("B")]
-    [InlineData("BPN1")]
+    [InlineData("1BPN")]
+    [InlineData("BPN-1")]
     public void Bad_office_codes_are_refused(string office) =>
         Should.Throw<ArgumentException>(() => ReceiptNumber.Generate(office, new DateOnly(2026, 1, 1)));
 }
