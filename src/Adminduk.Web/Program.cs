@@ -1,6 +1,7 @@
 using Adminduk.Web;
 using Adminduk.Web.Data;
 using Adminduk.Web.Features.Account;
+using Adminduk.Web.Features.Applications;
 using Adminduk.Web.Features.Audit;
 using Adminduk.Web.Features.Nik;
 using Adminduk.Web.Features.Notifications;
@@ -15,6 +16,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddAdmindukLocalization();
 builder.Services.AddAdmindukAudit();
 builder.Services.AddAdmindukNotifications(builder.Configuration);
+builder.Services.AddApplicationEngine(builder.Configuration);
+builder.Services.AddProblemDetails();
 builder.Services.AddAdmindukIdentity();
 builder.Services.AddAdmindukAuthorization();
 builder.Services.AddSignInRateLimiting(builder.Configuration);
@@ -54,6 +57,7 @@ app.MapScalarApiReference(o => o.WithTitle("Adminduk API").DisableDefaultFonts()
 app.MapRazorPages();
 app.MapListOffices();
 app.MapNikEndpoints();
+app.MapApplicationApi();
 
 await app.RunAsync();
 
