@@ -4,7 +4,6 @@ using Adminduk.Domain.Services;
 using Adminduk.Domain.Validation;
 using Adminduk.Web.Data;
 using Microsoft.EntityFrameworkCore;
-using NikNumber = Adminduk.Domain.Numbers.Nik;
 
 namespace Adminduk.Web.Features.Applications;
 
@@ -239,8 +238,7 @@ public sealed class RegisterChecks(AdmindukDbContext db)
                 report.Error("nik", "register.already_resident", ApplicationMessages.Text("register.already_resident"));
             }
 
-            if (values.TryGetValue("birthDate", out var typed) && ParseIso(typed) is { } date
-                && NikNumber.Parse(nik, date.AddYears(200)).BirthDate is { } fromNik && fromNik != date)
+            if (values.TryGetValue("birthDate", out var typed) && ParseIso(typed) is { } date && !NikCarries(nik, date))
             {
                 report.Warning("birthDate", "register.birthdate_differs_from_nik", ApplicationMessages.Text("register.birthdate_differs_from_nik"));
             }
@@ -302,10 +300,19 @@ public sealed class RegisterChecks(AdmindukDbContext db)
             return;
         }
 
-        if (NikNumber.Parse(nik, date.AddYears(200)).BirthDate is { } fromNik && fromNik != date)
+        if (!NikCarries(nik, date))
         {
             report.Warning("birthDate", "register.birthdate_differs_from_nik", ApplicationMessages.Text("register.birthdate_differs_from_nik"));
         }
+    }
+
+    /// <summary>Whether the NIK's DDMMYY digits (day + 40 for women) are this date; the century is not in a NIK.</summary>
+    private static bool NikCarries(string nik, DateOnly date)
+    {
+        var day = int.Parse(nik.AsSpan(6, 2), CultureInfo.InvariantCulture);
+        var month = int.Parse(nik.AsSpan(8, 2), CultureInfo.InvariantCulture);
+        var year = int.Parse(nik.AsSpan(10, 2), CultureInfo.InvariantCulture);
+        return (day > 40 ? day - 40 : day) == date.Day && month == date.Month && year == date.Year % 100;
     }
 
     private static DateOnly? ParseIso(string? iso) =>

@@ -69,7 +69,9 @@ public sealed partial class OutboxDispatcher(
             return;
         }
 
-        using var timer = new PeriodicTimer(options.Value.PollInterval, time);
+        // Polling runs on wall-clock time; the injected clock only decides what is due (a test clock that jumps
+        // days ahead must not fire a poll for every elapsed interval).
+        using var timer = new PeriodicTimer(options.Value.PollInterval, TimeProvider.System);
         do
         {
             try
