@@ -86,5 +86,5 @@ public sealed record MatchOptions
     /// How many bits the best register candidate must lead the second by to be taken without review
     /// (twins and namesakes otherwise steal each other's rows).
     /// </summary>
-    public double LinkMargin { get; init; } = 3;
+    public double LinkMargin { get; init; } = 1;
 }

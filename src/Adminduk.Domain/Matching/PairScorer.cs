@@ -106,7 +106,9 @@ public sealed class PairScorer(MatchWeights weights)
         var s = NameSimilarity(a.Name, b.Name);
         var w = Weights;
         var weight = Piecewise(s, (0, w.NameDifferent), (0.5, w.NameHalf), (0.75, w.NameFair), (0.9, w.NameClose), (1, w.NameExact));
-        var outcome = s >= 1 ? FieldOutcome.Agree : s >= 0.75 ? FieldOutcome.Partial : FieldOutcome.Disagree;
+        // Partial from 0.6: a name and the same name with one part left out ("Budi" / "Budi Santoso"), not a
+        // shared common first name alone ("Muhammad Rizki" / "Muhammad Fauzi").
+        var outcome = s >= 1 ? FieldOutcome.Agree : s >= 0.6 ? FieldOutcome.Partial : FieldOutcome.Disagree;
         return new FieldComparison(MatchField.Name, outcome, s, weight);
     }
 
