@@ -12,6 +12,7 @@ public sealed class MatchRecord
         IdDigits = CleanNumber(record.Nik);
         KkDigits = CleanNumber(record.KkNumber);
         Address = AddressFolding.Fold(record.Address);
+        AddressJoined = string.Concat(Address);
         Region = string.IsNullOrWhiteSpace(record.RegionCode) ? null : record.RegionCode.Replace(".", "", StringComparison.Ordinal).Trim().ToUpperInvariant();
         Keys = BlockingKeys.For(this);
         SortKey = Name.Key + "|" + (record.BirthDate?.DayNumber ?? 0);
@@ -33,6 +34,9 @@ public sealed class MatchRecord
     public Population.Sex? Sex => Record.Sex;
 
     public IReadOnlyList<string> Address { get; }
+
+    /// <summary>The address tokens without spaces ("Burraminga" against "Burra Minga").</summary>
+    internal string AddressJoined { get; }
 
     public string? Region { get; }
 

@@ -53,12 +53,12 @@ public sealed class PairScorer(MatchWeights weights)
     {
         var fields = new List<FieldComparison>(6)
         {
-            Name(a, b),
-            BirthDate(a.BirthDate, b.BirthDate),
-            Id(a.IdDigits, b.IdDigits),
-            Address(a.Address, b.Address),
-            Region(a.Region, b.Region),
-            Sex(a.Sex, b.Sex),
+            Field(MatchField.Name, Name(a, b)),
+            Field(MatchField.BirthDate, BirthDate(a.BirthDate, b.BirthDate)),
+            Field(MatchField.Nik, Id(a.IdDigits, b.IdDigits)),
+            Field(MatchField.Address, Address(a, b)),
+            Field(MatchField.Region, Region(a.Region, b.Region)),
+            Field(MatchField.Sex, Sex(a.Sex, b.Sex)),
         };
         var total = 0.0;
         foreach (var f in fields)
@@ -69,10 +69,10 @@ public sealed class PairScorer(MatchWeights weights)
         return new MatchScore(Logistic(total + Weights.Prior), total, fields);
     }
 
-    /// <summary>Only the evidence total, without the per-field detail (the hot path of large runs).</summary>
+    /// <summary>Only the evidence total, without the per-field detail and without allocating (the hot path of large runs).</summary>
     public double Weight(MatchRecord a, MatchRecord b) =>
         Name(a, b).Weight + BirthDate(a.BirthDate, b.BirthDate).Weight + Id(a.IdDigits, b.IdDigits).Weight
-        + Address(a.Address, b.Address).Weight + Region(a.Region, b.Region).Weight + Sex(a.Sex, b.Sex).Weight;
+        + Address(a, b).Weight + Region(a.Region, b.Region).Weight + Sex(a.Sex, b.Sex).Weight;
 
     public double ScoreOf(double weight) => Logistic(weight + Weights.Prior);
 
@@ -96,11 +96,11 @@ public sealed class PairScorer(MatchWeights weights)
         return tokens;
     }
 
-    private FieldComparison Name(MatchRecord a, MatchRecord b)
+    private Outcome Name(MatchRecord a, MatchRecord b)
     {
         if (a.Name.IsEmpty || b.Name.IsEmpty)
         {
-            return new FieldComparison(MatchField.Name, FieldOutcome.Missing, 0, 0);
+            return new Outcome(FieldOutcome.Missing, 0, 0);
         }
 
         var s = NameSimilarity(a.Name, b.Name);
@@ -109,97 +109,102 @@ public sealed class PairScorer(MatchWeights weights)
         // Partial from 0.6: a name and the same name with one part left out ("Budi" / "Budi Santoso"), not a
         // shared common first name alone ("Muhammad Rizki" / "Muhammad Fauzi").
         var outcome = s >= 1 ? FieldOutcome.Agree : s >= 0.6 ? FieldOutcome.Partial : FieldOutcome.Disagree;
-        return new FieldComparison(MatchField.Name, outcome, s, weight);
+        return new Outcome(outcome, s, weight);
     }
 
-    private FieldComparison BirthDate(DateOnly? a, DateOnly? b)
+    private Outcome BirthDate(DateOnly? a, DateOnly? b)
     {
         if (a is not { } x || b is not { } y)
         {
-            return new FieldComparison(MatchField.BirthDate, FieldOutcome.Missing, 0, 0);
+            return new Outcome(FieldOutcome.Missing, 0, 0);
         }
 
         if (x == y)
         {
-            return new FieldComparison(MatchField.BirthDate, FieldOutcome.Agree, 1, Weights.BirthDateExact);
+            return new Outcome(FieldOutcome.Agree, 1, Weights.BirthDateExact);
         }
 
         if (x.Year == y.Year && x.Day == y.Month && x.Month == y.Day)
         {
-            return new FieldComparison(MatchField.BirthDate, FieldOutcome.Partial, 0.8, Weights.BirthDateSwapped);
+            return new Outcome(FieldOutcome.Partial, 0.8, Weights.BirthDateSwapped);
         }
 
         var same = (x.Year == y.Year ? 1 : 0) + (x.Month == y.Month ? 1 : 0) + (x.Day == y.Day ? 1 : 0);
         return same == 2
-            ? new FieldComparison(MatchField.BirthDate, FieldOutcome.Partial, 0.6, Weights.BirthDateOnePart)
-            : new FieldComparison(MatchField.BirthDate, FieldOutcome.Disagree, 0, Weights.BirthDateDifferent);
+            ? new Outcome(FieldOutcome.Partial, 0.6, Weights.BirthDateOnePart)
+            : new Outcome(FieldOutcome.Disagree, 0, Weights.BirthDateDifferent);
     }
 
-    private FieldComparison Id(string? a, string? b)
+    private Outcome Id(string? a, string? b)
     {
         if (a is null || b is null)
         {
-            return new FieldComparison(MatchField.Nik, FieldOutcome.Missing, 0, 0);
+            return new Outcome(FieldOutcome.Missing, 0, 0);
         }
 
         if (a == b)
         {
-            return new FieldComparison(MatchField.Nik, FieldOutcome.Agree, 1, Weights.IdExact);
+            return new Outcome(FieldOutcome.Agree, 1, Weights.IdExact);
         }
 
         return Similarity.OneEditApart(a, b)
-            ? new FieldComparison(MatchField.Nik, FieldOutcome.Partial, 0.8, a.Length == 16 && b.Length == 16 ? Weights.NikOneEdit : Weights.IdOneEdit)
-            : new FieldComparison(MatchField.Nik, FieldOutcome.Disagree, 0, Weights.IdDifferent);
+            ? new Outcome(FieldOutcome.Partial, 0.8, a.Length == 16 && b.Length == 16 ? Weights.NikOneEdit : Weights.IdOneEdit)
+            : new Outcome(FieldOutcome.Disagree, 0, Weights.IdDifferent);
     }
 
-    private FieldComparison Address(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    private Outcome Address(MatchRecord x, MatchRecord y)
     {
+        var (a, b) = (x.Address, y.Address);
         if (a.Count == 0 || b.Count == 0)
         {
-            return new FieldComparison(MatchField.Address, FieldOutcome.Missing, 0, 0);
+            return new Outcome(FieldOutcome.Missing, 0, 0);
         }
 
         var s = Similarity.TokenSet(a, b);
         if (a.Count != b.Count && s < 1)
         {
             // "Burraminga" / "Burra Minga": compare the address as one string too.
-            s = Math.Max(s, Similarity.Edit(string.Concat(a), string.Concat(b)));
+            s = Math.Max(s, Similarity.Edit(x.AddressJoined, y.AddressJoined));
         }
 
         var w = Weights;
         var weight = Piecewise(s, (0.5, w.AddressDifferent), (0.8, w.AddressClose), (1, w.AddressExact));
         var outcome = s >= 0.999 ? FieldOutcome.Agree : s >= 0.8 ? FieldOutcome.Partial : FieldOutcome.Disagree;
-        return new FieldComparison(MatchField.Address, outcome, s, weight);
+        return new Outcome(outcome, s, weight);
     }
 
-    private FieldComparison Region(string? a, string? b)
+    private Outcome Region(string? a, string? b)
     {
         if (a is null || b is null)
         {
-            return new FieldComparison(MatchField.Region, FieldOutcome.Missing, 0, 0);
+            return new Outcome(FieldOutcome.Missing, 0, 0);
         }
 
         if (a == b)
         {
-            return new FieldComparison(MatchField.Region, FieldOutcome.Agree, 1, Weights.RegionSame);
+            return new Outcome(FieldOutcome.Agree, 1, Weights.RegionSame);
         }
 
         return Similarity.OneEditApart(a, b)
-            ? new FieldComparison(MatchField.Region, FieldOutcome.Partial, 0.5, Weights.RegionClose)
-            : new FieldComparison(MatchField.Region, FieldOutcome.Disagree, 0, Weights.RegionDifferent);
+            ? new Outcome(FieldOutcome.Partial, 0.5, Weights.RegionClose)
+            : new Outcome(FieldOutcome.Disagree, 0, Weights.RegionDifferent);
     }
 
-    private FieldComparison Sex(Population.Sex? a, Population.Sex? b)
+    private Outcome Sex(Population.Sex? a, Population.Sex? b)
     {
         if (a is null || b is null)
         {
-            return new FieldComparison(MatchField.Sex, FieldOutcome.Missing, 0, 0);
+            return new Outcome(FieldOutcome.Missing, 0, 0);
         }
 
         return a == b
-            ? new FieldComparison(MatchField.Sex, FieldOutcome.Agree, 1, Weights.SexSame)
-            : new FieldComparison(MatchField.Sex, FieldOutcome.Disagree, 0, Weights.SexDifferent);
+            ? new Outcome(FieldOutcome.Agree, 1, Weights.SexSame)
+            : new Outcome(FieldOutcome.Disagree, 0, Weights.SexDifferent);
     }
+
+    private static FieldComparison Field(MatchField field, Outcome o) => new(field, o.Result, o.Similarity, o.Weight);
+
+    private readonly record struct Outcome(FieldOutcome Result, double Similarity, double Weight);
 
     /// <summary>Linear between the given (similarity, weight) points, flat outside them.</summary>
     private static double Piecewise(double s, params ReadOnlySpan<(double At, double Weight)> points)

@@ -96,6 +96,39 @@ public class SimilarityTests
     }
 
     [Theory]
+    [InlineData("MARTHA", "MARHTA", 0.9611)]
+    [InlineData("DWAYNE", "DUANE", 0.8400)]
+    [InlineData("DIXON", "DICKSONX", 0.8133)]
+    [InlineData("JELLYFISH", "SMELLYFISH", 0.8963)]
+    [InlineData("abc", "abc", 1.0)]
+    [InlineData("abc", "xyz", 0.0)]
+    [InlineData("", "", 1.0)]
+    [InlineData("a", "", 0.0)]
+    public void Jaro_winkler_gives_the_published_reference_values(string a, string b, double expected)
+    {
+        Similarity.JaroWinkler(a, b).ShouldBe(expected, 0.0001);
+        Similarity.JaroWinkler(b, a).ShouldBe(expected, 0.0001);
+    }
+
+    [Fact]
+    public void Jaro_winkler_handles_strings_longer_than_the_stack_buffer()
+    {
+        var a = new string('a', 300) + "b";
+        var b = new string('a', 300) + "c";
+        Similarity.JaroWinkler(a, b).ShouldBeGreaterThan(0.99);
+        Similarity.Levenshtein(a, b).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("kitten", "sitting", 3)]
+    [InlineData("flaw", "lawn", 2)]
+    [InlineData("", "abc", 3)]
+    [InlineData("abc", "", 3)]
+    [InlineData("same", "same", 0)]
+    public void Levenshtein_counts_insertions_deletions_and_substitutions(string a, string b, int distance) =>
+        Similarity.Levenshtein(a, b).ShouldBe(distance);
+
+    [Theory]
     [InlineData("nurhayati", "nurhayati", 1.0)]
     [InlineData("abcd", "abcx", 0.75)]
     [InlineData("", "", 1.0)]
