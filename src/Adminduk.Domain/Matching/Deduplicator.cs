@@ -63,7 +63,7 @@ public static class Deduplicator
                 index.Candidates(records[i], i, local.Seen, local.Candidates);
                 foreach (var j in local.Candidates)
                 {
-                    var weight = scorer.Weight(records[i], records[j]);
+                    var weight = scorer.WeightIfAtLeast(records[i], records[j], minimumWeight);
                     if (weight >= minimumWeight)
                     {
                         (found[i] ??= []).Add(new ScoredPair(i, j, weight, scorer.ScoreOf(weight)));

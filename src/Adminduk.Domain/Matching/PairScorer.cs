@@ -74,6 +74,25 @@ public sealed class PairScorer(MatchWeights weights)
         Name(a, b).Weight + BirthDate(a.BirthDate, b.BirthDate).Weight + Id(a.IdDigits, b.IdDigits).Weight
         + Address(a, b).Weight + Region(a.Region, b.Region).Weight + Sex(a.Sex, b.Sex).Weight;
 
+    /// <summary>
+    /// The evidence total when it can reach <paramref name="floor"/>, otherwise any value below the floor: the cheap
+    /// fields (dates, numbers, codes) are compared first and the name and address only while the best they could
+    /// add still reaches the floor. Most blocked pairs of different people stop there.
+    /// </summary>
+    public double WeightIfAtLeast(MatchRecord a, MatchRecord b, double floor)
+    {
+        var w = Weights;
+        var total = BirthDate(a.BirthDate, b.BirthDate).Weight + Id(a.IdDigits, b.IdDigits).Weight + Region(a.Region, b.Region).Weight + Sex(a.Sex, b.Sex).Weight;
+        var addressBest = Math.Max(0, w.AddressExact);
+        if (total + Math.Max(0, w.NameExact) + addressBest < floor)
+        {
+            return total + Math.Max(0, w.NameExact) + addressBest;
+        }
+
+        total += Name(a, b).Weight;
+        return total + addressBest < floor ? total + addressBest : total + Address(a, b).Weight;
+    }
+
     public double ScoreOf(double weight) => Logistic(weight + Weights.Prior);
 
     /// <summary>The evidence total at which the score reaches a threshold.</summary>

@@ -24,6 +24,9 @@ public static class VerdictCodes
     /// <summary>NIK held by another person in the register; this person was found under their own NIK.</summary>
     public const string NikOtherPerson = "nik.other_person";
 
+    /// <summary>The NIK is in the register, but its holder is clearly not this row's person, and nobody else there is.</summary>
+    public const string NikHolderDiffers = "nik.holder_differs";
+
     public const string NikNotInRegister = "nik.not_in_register";
 
     /// <summary>The same NIK on rows of different people.</summary>
@@ -60,7 +63,7 @@ public static class VerdictCodes
 
     public static IReadOnlyList<string> All { get; } =
     [
-        Valid, NikMissing, NikMissingFound, NikMalformed, NikMistyped, NikOtherPerson, NikNotInRegister, NikShared,
+        Valid, NikMissing, NikMissingFound, NikMalformed, NikMistyped, NikOtherPerson, NikHolderDiffers, NikNotInRegister, NikShared,
         NotFound, RegisterReview, Deceased, MovedOut, DataDiffers, DuplicateSameNik, DuplicateSamePerson, DuplicateFuzzy,
         DuplicateReview, TwoAddresses, HouseholdMultiple,
     ];

@@ -174,7 +174,7 @@ public static class ListVerifier
         var ties = new Tie[rows.Count];
         for (var start = 0; start < rows.Count; start += options.BatchSize)
         {
-            var batch = records.Skip(start).Take(options.BatchSize).ToList();
+            var batch = records.GetRange(start, Math.Min(options.BatchSize, rows.Count - start));
             var byNik = register.FindByNik(batch);
             var candidates = register.FindCandidates(batch);
             Parallel.For(0, batch.Count, i => ties[start + i] = TieToRegister(rows[start + i], batch[i], byNik[i], candidates[i], scorer, options, sure, review));
@@ -262,34 +262,58 @@ public static class ListVerifier
             tie.Nik = tie.Parsed.Valid ? NikState.WellFormed : NikState.Malformed;
         }
 
-        var scored = new Dictionary<string, (RegisterCandidate Candidate, double Weight)>(StringComparer.Ordinal);
+        // One pass over the candidates keeps the best, the runner-up and the NIK holder. Candidates that cannot reach
+        // the review threshold only need to be known as such (see WeightIfAtLeast).
+        (RegisterCandidate? Candidate, double Weight) best = (null, double.NegativeInfinity);
+        (RegisterCandidate? Candidate, double Weight) owner = (null, double.NegativeInfinity);
+        var secondWeight = double.NegativeInfinity;
+        var atReview = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in byNik.Concat(candidates))
         {
-            if (!scored.ContainsKey(c.Id))
+            if (!seen.Add(c.Id))
             {
-                scored[c.Id] = (c, scorer.Weight(record, c.Match));
+                continue;
+            }
+
+            var weight = scorer.WeightIfAtLeast(record, c.Match, review);
+            atReview += weight >= review ? 1 : 0;
+            if (weight > best.Weight || (weight == best.Weight && string.CompareOrdinal(c.Id, best.Candidate!.Id) < 0))
+            {
+                secondWeight = best.Weight;
+                best = (c, weight);
+            }
+            else if (weight > secondWeight)
+            {
+                secondWeight = weight;
+            }
+
+            if (c.Match.IdDigits == record.IdDigits && record.IdDigits is not null && weight > owner.Weight)
+            {
+                owner = (c, weight);
             }
         }
 
-        var ranked = scored.Values.OrderByDescending(s => s.Weight).ThenBy(s => s.Candidate.Id, StringComparer.Ordinal).ToList();
-        var best = ranked.Count > 0 ? ranked[0] : default;
-        var secondWeight = ranked.Count > 1 ? ranked[1].Weight : double.NegativeInfinity;
-        var owner = byNik.Count > 0 ? byNik.Select(c => scored[c.Id]).MaxBy(s => s.Weight) : default;
         var margin = options.Matching.LinkMargin;
 
         if (owner.Candidate is not null)
         {
             var someoneElse = best.Candidate != owner.Candidate && best.Weight >= sure && best.Weight - owner.Weight >= margin
                 && best.Weight - secondWeight >= margin;
-            if (someoneElse)
+            if (someoneElse && best.Candidate is not null)
             {
                 TieTo(tie, RegisterLink.Fuzzy, best.Candidate, record, scorer);
                 tie.NikOwner = owner.Candidate;
             }
+            else if (owner.Weight >= review)
+            {
+                // The register person with this NIK, even when some data disagrees: that is a finding, not a reason to look away.
+                TieTo(tie, RegisterLink.Nik, owner.Candidate, record, scorer);
+            }
             else
             {
-                // The register person with this NIK, even when the data disagrees: that is a finding, not a reason to look away.
-                TieTo(tie, RegisterLink.Nik, owner.Candidate, record, scorer);
+                // Name, birth date and the rest say this is not the holder of the NIK.
+                tie.NikOwner = owner.Candidate;
             }
         }
         else if (best.Candidate is not null && best.Weight >= sure && best.Weight - secondWeight >= margin)
@@ -300,7 +324,7 @@ public static class ListVerifier
         if (best.Candidate is not null && best.Weight >= review)
         {
             tie.Likely = best.Candidate;
-            tie.ReviewCandidates = ranked.Count(r => r.Weight >= review);
+            tie.ReviewCandidates = atReview;
             if (tie.Person is null)
             {
                 tie.ReviewScore = scorer.Score(record, best.Candidate.Match);
@@ -337,6 +361,10 @@ public static class ListVerifier
                     findings.Add(tie.NikOwner is not null
                         ? new Finding(VerdictCodes.NikOtherPerson, written, registerNik)
                         : new Finding(VerdictCodes.NikMistyped, written, registerNik));
+                }
+                else if (person is null && tie.NikOwner is not null)
+                {
+                    findings.Add(new Finding(VerdictCodes.NikHolderDiffers, written));
                 }
                 else if (person is null && tie.Likely is null)
                 {

@@ -109,6 +109,17 @@ public class ListVerifierTests
     }
 
     [Fact]
+    public void A_registered_nik_on_a_row_that_is_clearly_someone_else_is_not_tied_to_its_holder()
+    {
+        var stranger = new PersonRecord("r1") { Name = "JOKO SUSILO", Nik = Ahmad.Person.Nik, BirthDate = Date("1961-01-02"), Sex = Sex.Male };
+        var v = Verify(("PBI", stranger)).Rows[0];
+        v.Findings.Select(f => f.Code).ShouldBe([VerdictCodes.NikHolderDiffers]);
+        v.Findings[0].Message.ShouldBe("NIK 647105******0001 terdaftar atas nama orang lain; data baris ini tidak cocok dengan pemegang NIK tersebut.");
+        v.Register.ShouldBeNull();
+        v.Has(VerdictCodes.Deceased).ShouldBeFalse();
+    }
+
+    [Fact]
     public void Deceased_and_moved_out_people_are_reported()
     {
         var result = Verify(("PBI", Row("r1", Ahmad)), ("PBI", Row("r2", Yusuf)));
