@@ -6,7 +6,10 @@ public class BlockingTests
 {
     private static readonly PersonRecord Budi = new("a")
     {
-        Name = "Budi Santoso", Nik = "6471050903850012", BirthDate = new DateOnly(1985, 3, 9), RegionCode = "6471051001",
+        Name = "Budi Santoso",
+        Nik = "6471050903850012",
+        BirthDate = new DateOnly(1985, 3, 9),
+        RegionCode = "6471051001",
     };
 
     [Fact]

@@ -65,7 +65,11 @@ public class ListVerifierTests
     {
         var stranger = new PersonRecord("r1")
         {
-            Name = "JOKO SUSILO", Nik = "6471050903850099", BirthDate = Date("1985-03-09"), Address = "Jl. Cendana 4", RegionCode = "6471051007",
+            Name = "JOKO SUSILO",
+            Nik = "6471050903850099",
+            BirthDate = Date("1985-03-09"),
+            Address = "Jl. Cendana 4",
+            RegionCode = "6471051007",
         };
         var v = Verify(("PBI", stranger)).Rows[0];
         v.Findings.Select(f => f.Code).ShouldBe([VerdictCodes.NikNotInRegister]);
@@ -133,7 +137,10 @@ public class ListVerifierTests
     {
         var row = Row("r1", Budi) with
         {
-            BirthDate = Date("1985-03-19"), Address = "Jl. Mawar No. 1 RT 001", RegionCode = "6471051005", KkNumber = "6471050101150009",
+            BirthDate = Date("1985-03-19"),
+            Address = "Jl. Mawar No. 1 RT 001",
+            RegionCode = "6471051005",
+            KkNumber = "6471050101150009",
         };
         var v = Verify(("PBI", row)).Rows[0];
         var differs = v.Findings.Single(f => f.Code == VerdictCodes.DataDiffers);
