@@ -2,6 +2,7 @@ using Adminduk.Web;
 using Adminduk.Web.Data;
 using Adminduk.Web.Features.Account;
 using Adminduk.Web.Features.Audit;
+using Adminduk.Web.Features.CitizenAccount;
 using Adminduk.Web.Features.Nik;
 using Adminduk.Web.Features.Notifications;
 using Adminduk.Web.Features.Offices;
@@ -18,6 +19,7 @@ builder.Services.AddAdmindukNotifications(builder.Configuration);
 builder.Services.AddAdmindukIdentity();
 builder.Services.AddAdmindukAuthorization();
 builder.Services.AddSignInRateLimiting(builder.Configuration);
+builder.Services.AddCitizenAccounts(builder.Configuration);
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -54,6 +56,7 @@ app.MapScalarApiReference(o => o.WithTitle("Adminduk API").DisableDefaultFonts()
 app.MapRazorPages();
 app.MapListOffices();
 app.MapNikEndpoints();
+app.MapCitizenAccountEndpoints();
 
 await app.RunAsync();
 
