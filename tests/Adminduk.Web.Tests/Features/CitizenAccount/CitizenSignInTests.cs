@@ -415,6 +415,23 @@ public class CitizenSignInTests
     }
 
     [Fact]
+    public async Task Pages_and_the_code_message_follow_the_chosen_language()
+    {
+        await using var app = await CreateAppAsync();
+        using var client = app.CreateClient(cookies: null);
+
+        var page = await HtmlAsync(await client.GetAsync(CitizenPaths.SignIn + "?culture=en"));
+        using var sent = await PostPhoneAsync(client, "0812 3456 7890");
+        var codePage = await HtmlAsync(await client.GetAsync(sent.Headers.Location));
+
+        page.ShouldContain("Sign in with your phone number");
+        page.ShouldContain("Send code");
+        codePage.ShouldContain("A 6-digit code was sent to +62812*****890.");
+        await using var db = app.Database.NewContext();
+        (await db.OutboxMessages.SingleAsync()).Text.ShouldStartWith("Your Adminduk sign-in code: ");
+    }
+
+    [Fact]
     public void Hashes_agree_between_instances_with_the_same_configured_key_only()
     {
         static OneTimeCodeHasher Hasher(string? key) => new(
