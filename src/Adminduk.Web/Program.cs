@@ -3,6 +3,7 @@ using Adminduk.Web.Data;
 using Adminduk.Web.Features.Account;
 using Adminduk.Web.Features.Applications;
 using Adminduk.Web.Features.Audit;
+using Adminduk.Web.Features.CitizenAccount;
 using Adminduk.Web.Features.Nik;
 using Adminduk.Web.Features.Notifications;
 using Adminduk.Web.Features.Offices;
@@ -21,6 +22,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddAdmindukIdentity();
 builder.Services.AddAdmindukAuthorization();
 builder.Services.AddSignInRateLimiting(builder.Configuration);
+builder.Services.AddCitizenAccounts(builder.Configuration);
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -58,6 +60,7 @@ app.MapRazorPages();
 app.MapListOffices();
 app.MapNikEndpoints();
 app.MapApplicationApi();
+app.MapCitizenAccountEndpoints();
 
 await app.RunAsync();
 

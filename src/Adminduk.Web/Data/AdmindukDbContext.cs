@@ -198,6 +198,7 @@ public abstract class AdmindukDbContext(DbContextOptions options)
             e.Property(c => c.CodeHash).HasMaxLength(200);
             e.Property(c => c.ClientIp).HasMaxLength(64);
             e.HasIndex(c => new { c.Phone, c.CreatedAt });
+            e.HasIndex(c => c.CreatedAt); // recent codes: per-client send counts, pending link and phone-change codes
         });
     }
 }

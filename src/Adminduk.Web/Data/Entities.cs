@@ -220,6 +220,12 @@ public class AppUser : IdentityUser<Guid>
     /// <summary>The register identity a citizen has linked.</summary>
     public int? ResidentId { get; set; }
 
+    /// <summary>
+    /// The link was made without a phone on record to confirm it: the first application carries a selfie with the
+    /// KTP/KK for an operator to confirm.
+    /// </summary>
+    public bool IdentityProvisional { get; set; }
+
     /// <summary>Forces a password change at the next sign-in (new RT heads, resets).</summary>
     public bool MustChangePassword { get; set; }
 

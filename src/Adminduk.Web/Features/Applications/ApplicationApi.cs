@@ -243,7 +243,7 @@ public static class ApplicationApi
     public static async Task<Applicant> ApplicantFor(ClaimsPrincipal user, AdmindukDbContext db, CancellationToken ct)
     {
         var account = await db.Users.AsNoTracking().SingleAsync(u => u.Id == UserId(user), ct);
-        return new Applicant(account.Id, account.FullName.Length > 0 ? account.FullName : account.UserName ?? "", account.PhoneNumber, account.ResidentId, IdentityProvisional: false);
+        return new Applicant(account.Id, account.FullName.Length > 0 ? account.FullName : account.UserName ?? "", account.PhoneNumber, account.ResidentId, account.IdentityProvisional);
     }
 
     public static Guid UserId(ClaimsPrincipal user) =>

@@ -40,6 +40,21 @@ public sealed class ApplicationSubmission(
     TimeProvider time)
 {
     public const int MaxIdempotencyKeyLength = 100;
+
+    /// <summary>Asked of applicants whose register link is provisional (the register had no phone to send a code to).</summary>
+    public static readonly AttachmentDefinition IdentitySelfie = new()
+    {
+        Code = "swafoto-identitas",
+        Title = new("Swafoto sambil memegang KTP-el atau KK", "A selfie holding your e-KTP or family card"),
+        Help = new("Wajah dan tulisan pada kartu harus terbaca; petugas memakainya untuk memastikan akun ini milik Anda.", "Your face and the card's text must be readable; staff use it to confirm this account is yours."),
+        Required = true,
+    };
+
+    /// <summary>The service as this applicant must fill it: a provisional identity link adds the selfie.</summary>
+    public static ServiceDefinition EffectiveService(ServiceDefinition service, Applicant applicant) =>
+        applicant.IdentityProvisional && service.Eligibility == Eligibility.RegisteredResident
+            ? service with { Attachments = [.. service.Attachments, IdentitySelfie] }
+            : service;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<SubmissionResult> SubmitAsync(SubmissionRequest request, Applicant applicant, CancellationToken ct)
@@ -51,12 +66,13 @@ public sealed class ApplicationSubmission(
             return new SubmissionResult(report, earlier, Replayed: true);
         }
 
-        var (service, office) = await ResolveAsync(request.ServiceCode, request.OfficeCode, report, ct);
-        if (service is null || office is null)
+        var (found, office) = await ResolveAsync(request.ServiceCode, request.OfficeCode, applicant, request.Values, report, ct);
+        if (found is null || office is null)
         {
             return new SubmissionResult(report, null);
         }
 
+        var service = EffectiveService(found, applicant);
         var calendar = await OfficeCalendars.ForAsync(db, office, ct);
         var now = time.GetUtcNow();
         var today = calendar.LocalDate(now);
@@ -96,12 +112,13 @@ public sealed class ApplicationSubmission(
     public async Task<SubmissionResult> SaveDraftAsync(SubmissionRequest request, Applicant applicant, CancellationToken ct)
     {
         var report = new ValidationReport();
-        var (service, office) = await ResolveAsync(request.ServiceCode, request.OfficeCode, report, ct);
-        if (service is null || office is null)
+        var (found, office) = await ResolveAsync(request.ServiceCode, request.OfficeCode, applicant, request.Values, report, ct);
+        if (found is null || office is null)
         {
             return new SubmissionResult(report, null);
         }
 
+        var service = EffectiveService(found, applicant);
         var now = time.GetUtcNow();
         var draft = await db.Applications.Include(a => a.Attachments)
             .FirstOrDefaultAsync(a => a.ApplicantUserId == applicant.UserId && a.ServiceCode == service.Code && a.OfficeId == office.Id && a.Status == ApplicationStatus.Draft, ct);
@@ -136,7 +153,7 @@ public sealed class ApplicationSubmission(
             return new SubmissionResult(report, null);
         }
 
-        var service = ServiceCatalog.Default.Find(application.ServiceCode)!;
+        var service = EffectiveService(ServiceCatalog.Default.Find(application.ServiceCode)!, applicant with { IdentityProvisional = application.NeedsIdentityConfirmation });
         if (application.Status != ApplicationStatus.NeedsCorrection)
         {
             report.Error(RegisterChecks.FormLevel, "application.not_correctable", ApplicationMessages.Text("application.not_correctable"));
@@ -226,7 +243,8 @@ public sealed class ApplicationSubmission(
         return new CheckedForm(format.Values, facts);
     }
 
-    private async Task<(ServiceDefinition? Service, Office? Office)> ResolveAsync(string serviceCode, string? officeCode, ValidationReport report, CancellationToken ct)
+    private async Task<(ServiceDefinition? Service, Office? Office)> ResolveAsync(
+        string serviceCode, string? officeCode, Applicant applicant, IReadOnlyDictionary<string, string?> values, ValidationReport report, CancellationToken ct)
     {
         var service = ServiceCatalog.Default.Find(serviceCode);
         if (service is null)
@@ -235,16 +253,32 @@ public sealed class ApplicationSubmission(
             return (null, null);
         }
 
-        // Without an office code the first office is meant: a city deployment has one.
-        var office = officeCode is { Length: > 0 }
-            ? await db.Offices.AsNoTracking().FirstOrDefaultAsync(o => o.Code == officeCode, ct)
-            : await db.Offices.AsNoTracking().OrderBy(o => o.Id).FirstOrDefaultAsync(ct);
+        var office = await OfficeForAsync(officeCode, applicant, values, ct);
         if (office is null)
         {
             report.Error(RegisterChecks.FormLevel, "office.unknown", ApplicationMessages.Text("office.unknown"));
         }
 
         return (service, office);
+    }
+
+    /// <summary>
+    /// The office that handles an application: the one named, else the office of the city where the linked
+    /// applicant lives, else the city of a newcomer's destination kelurahan, else the first office.
+    /// </summary>
+    public async Task<Office?> OfficeForAsync(string? officeCode, Applicant applicant, IReadOnlyDictionary<string, string?> values, CancellationToken ct)
+    {
+        if (officeCode is { Length: > 0 })
+        {
+            return await db.Offices.AsNoTracking().FirstOrDefaultAsync(o => o.Code == officeCode, ct);
+        }
+
+        var village = applicant.ResidentId is { } rid
+            ? await db.Residents.AsNoTracking().Where(r => r.Id == rid).Select(r => r.RtUnit!.VillageCode).FirstOrDefaultAsync(ct)
+            : values.GetValueOrDefault("destinationKelurahan")?.Trim();
+        var regency = village is { Length: >= 5 } ? village[..5] : null;
+        return (regency is null ? null : await db.Offices.AsNoTracking().FirstOrDefaultAsync(o => o.RegencyCode == regency, ct))
+            ?? await db.Offices.AsNoTracking().OrderBy(o => o.Id).FirstOrDefaultAsync(ct);
     }
 
     private Task<Application?> FindByKeyAsync(Applicant applicant, string key, CancellationToken ct) =>

@@ -106,14 +106,15 @@ public sealed class ApplyModel(AdmindukDbContext db, ApplicationSubmission submi
 
         Service = service;
         var userId = ApplicationApi.UserId(User);
-        var office = await db.Offices.AsNoTracking().OrderBy(o => o.Id).FirstOrDefaultAsync(ct);
+        var applicant = await ApplicationApi.ApplicantFor(User, db, ct);
+        var office = await submission.OfficeForAsync(null, applicant, Values, ct);
         Setting = office is null ? null : await db.ServiceSettings.AsNoTracking().FirstOrDefaultAsync(s => s.OfficeId == office.Id && s.ServiceCode == code, ct);
         var draft = await db.Applications.AsNoTracking().Include(a => a.Attachments)
             .FirstOrDefaultAsync(a => a.ApplicantUserId == userId && a.ServiceCode == code && a.Status == ApplicationStatus.Draft, ct);
         Values = draft is null ? [] : JsonSerializer.Deserialize<Dictionary<string, string?>>(draft.FormJson, Json) ?? [];
         Attached = draft?.Attachments ?? [];
-        var account = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, ct);
-        NotLinked = service.Eligibility == Eligibility.RegisteredResident && account.ResidentId is null;
+        Service = ApplicationSubmission.EffectiveService(service, applicant);
+        NotLinked = service.Eligibility == Eligibility.RegisteredResident && applicant.ResidentId is null;
         return true;
     }
 }

@@ -227,6 +227,30 @@ public class ApplicationLifecycleTests
         (await db.AuditEntries.CountAsync(a => a.Action == "service.suspend" || a.Action == "service.reopen")).ShouldBe(2);
     }
 
+    [Theory, BothDatabases]
+    public async Task A_provisional_identity_link_needs_a_selfie_for_the_operator(DatabaseProvider provider)
+    {
+        await using var app = await AppFactory.CreateAsync(provider);
+        var r = await TestRegister.CreateAsync(app);
+        var account = await app.CreateUserAsync(Roles.Citizen, "+6281234500077", u =>
+        {
+            u.PhoneNumber = "+6281234500077";
+            u.ResidentId = r.Father.Id;
+            u.IdentityProvisional = true;
+        });
+        var client = await app.CreateClientAsync(account);
+
+        var missing = await client.SubmitAsync("kk-perubahan", Change(r), Files);
+        (await missing.CodesAsync()).ShouldContain("attachments.swafoto-identitas:attachment.required");
+        var ok = await client.SubmitAsync("kk-perubahan", Change(r), [.. Files, File("swafoto-identitas", Jpeg, "selfie.jpg")]);
+        ok.StatusCode.ShouldBe(HttpStatusCode.Created, await ok.Content.ReadAsStringAsync());
+
+        await using var db = app.Database.NewContext();
+        var stored = await db.Applications.Include(a => a.Attachments).SingleAsync();
+        stored.NeedsIdentityConfirmation.ShouldBeTrue();
+        stored.Attachments.Select(a => a.Code).ShouldContain("swafoto-identitas");
+    }
+
     [Fact]
     public async Task Invalid_input_never_produces_a_server_error()
     {
