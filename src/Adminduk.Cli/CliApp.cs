@@ -9,5 +9,6 @@ public static class CliApp
     public static RootCommand Build() => new("adminduk: bulk jobs for the Adminduk population-administration service")
     {
         MigrateCommand.Create(),
+        SeedCommand.Create(),
     };
 }
