@@ -150,16 +150,17 @@ public sealed class DemoCitySeeder(TimeProvider time, ILogger<DemoCitySeeder>? l
         rows.RtHeads[bpnRt.Id].Phone = DemoAccounts.BalikpapanRtHead;
         rows.RtHeads[plgRt.Id].Phone = DemoAccounts.PalembangRtHead;
 
-        // The citizen is an adult of the demo RT other than its head, else of another RT in the same kelurahan.
+        // The citizen is an adult of the demo RT other than its head, else of the same kelurahan, else of the city.
         var heads = rows.RtHeads.Values.ToHashSet();
         var villageRts = balikpapan.Rts.Where(r => r.VillageCode == bpnRt.VillageCode).Select(r => r.Id).ToHashSet();
+        var cityRts = balikpapan.Rts.Select(r => r.Id).ToHashSet();
         var citizen = rows.Residents
-            .Where(r => r.Status == ResidentStatus.Alive && !heads.Contains(r) && r.RtUnitId is { } id && villageRts.Contains(id)
+            .Where(r => r.Status == ResidentStatus.Alive && !heads.Contains(r) && r.RtUnitId is { } id && cityRts.Contains(id)
                 && PopulationGenerator.AgeOn(r.BirthDate, balikpapan.Today) is >= 18 and <= 70)
-            .OrderBy(r => r.RtUnitId == bpnRt.Id ? 0 : 1)
+            .OrderBy(r => r.RtUnitId == bpnRt.Id ? 0 : villageRts.Contains(r.RtUnitId!.Value) ? 1 : 2)
             .ThenBy(r => r.Id)
             .FirstOrDefault()
-            ?? throw new InvalidOperationException($"No adult besides the RT heads lives in {bpnRt.VillageCode}.");
+            ?? throw new InvalidOperationException("No adult besides the RT heads lives in Balikpapan.");
         if (citizen.Phone is { } old)
         {
             rows.Phones.Remove(old);

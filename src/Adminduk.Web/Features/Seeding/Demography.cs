@@ -42,8 +42,27 @@ internal static class Demography
         new("Penata Rambut", 18, 60, Education.Sltp, 0.1, 0.3),
         new("Ustadz/Mubaligh", 25, 80, Education.Slta, 0.3, 0.05),
         new("Wartawan", 22, 60, Education.DiplomaIvStrataI, 0.1, 0.05),
-        new("Mengurus Rumah Tangga", 18, 99, Education.TidakBelumSekolah, 0.3, 38),
-        new("Belum/Tidak Bekerja", 18, 99, Education.TidakBelumSekolah, 5, 4),
+        new("Mengurus Rumah Tangga", 18, 130, Education.TidakBelumSekolah, 0.3, 38),
+        new("Belum/Tidak Bekerja", 18, 130, Education.TidakBelumSekolah, 5, 4),
+    ];
+
+    // Highest education of adults by birth cohort: younger cohorts went to school longer.
+    private static readonly (Education Level, double Share)[] BornFrom1985 =
+    [
+        (Education.Sd, 0.08), (Education.Sltp, 0.13), (Education.Slta, 0.45), (Education.DiplomaI, 0.02), (Education.DiplomaIii, 0.08),
+        (Education.DiplomaIvStrataI, 0.215), (Education.StrataIi, 0.022), (Education.StrataIii, 0.003),
+    ];
+
+    private static readonly (Education Level, double Share)[] Born1965To1984 =
+    [
+        (Education.BelumTamatSd, 0.03), (Education.Sd, 0.18), (Education.Sltp, 0.17), (Education.Slta, 0.40), (Education.DiplomaI, 0.02),
+        (Education.DiplomaIii, 0.06), (Education.DiplomaIvStrataI, 0.12), (Education.StrataIi, 0.018), (Education.StrataIii, 0.002),
+    ];
+
+    private static readonly (Education Level, double Share)[] BornBefore1965 =
+    [
+        (Education.TidakBelumSekolah, 0.08), (Education.BelumTamatSd, 0.12), (Education.Sd, 0.30), (Education.Sltp, 0.16),
+        (Education.Slta, 0.23), (Education.DiplomaIii, 0.03), (Education.DiplomaIvStrataI, 0.07), (Education.StrataIi, 0.01),
     ];
 
     /// <summary>Highest education completed, from age and (for adults) birth year.</summary>
@@ -75,24 +94,7 @@ internal static class Demography
             return x < 0.72 ? Education.Slta : x < 0.88 ? Education.Sltp : x < 0.95 ? Education.Sd : Education.DiplomaI;
         }
 
-        // Younger cohorts went to school longer.
-        (Education Level, double Share)[] mix = birthYear >= 1985
-            ?
-            [
-                (Education.Sd, 0.08), (Education.Sltp, 0.13), (Education.Slta, 0.45), (Education.DiplomaI, 0.02), (Education.DiplomaIii, 0.08),
-                (Education.DiplomaIvStrataI, 0.215), (Education.StrataIi, 0.022), (Education.StrataIii, 0.003),
-            ]
-            : birthYear >= 1965
-                ?
-                [
-                    (Education.BelumTamatSd, 0.03), (Education.Sd, 0.18), (Education.Sltp, 0.17), (Education.Slta, 0.40), (Education.DiplomaI, 0.02),
-                    (Education.DiplomaIii, 0.06), (Education.DiplomaIvStrataI, 0.12), (Education.StrataIi, 0.018), (Education.StrataIii, 0.002),
-                ]
-                :
-                [
-                    (Education.TidakBelumSekolah, 0.08), (Education.BelumTamatSd, 0.12), (Education.Sd, 0.30), (Education.Sltp, 0.16),
-                    (Education.Slta, 0.23), (Education.DiplomaIii, 0.03), (Education.DiplomaIvStrataI, 0.07), (Education.StrataIi, 0.01),
-                ];
+        var mix = birthYear >= 1985 ? BornFrom1985 : birthYear >= 1965 ? Born1965To1984 : BornBefore1965;
         foreach (var (level, share) in mix)
         {
             if (x < share && MinimumAge(level) <= age)
@@ -129,16 +131,23 @@ internal static class Demography
             return Retired;
         }
 
-        var eligible = Jobs.Where(j => age >= j.MinAge && age <= j.MaxAge && education >= j.MinEducation);
-        if (age >= 65)
+        return JobChoice(Math.Min(age, 100), sex, education).Pick(random);
+    }
+
+    // Built once per (age, sex, education): a city has hundreds of thousands of adults and few such combinations.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Age, Sex Sex, Education Education), Weighted<string>> JobChoices = new();
+
+    private static Weighted<string> JobChoice(int age, Sex sex, Education education) => JobChoices.GetOrAdd((age, sex, education), key =>
+    {
+        var eligible = Jobs.Where(j => key.Age >= j.MinAge && key.Age <= j.MaxAge && key.Education >= j.MinEducation);
+        if (key.Age >= 65)
         {
             // Few still work at this age.
             eligible = eligible.Where(j => j.Name is "Wiraswasta" or "Pedagang" or "Petani/Pekebun" or Housekeeping or NotWorking);
         }
 
-        var choice = new Weighted<string>(eligible.Select(j => (j.Name, sex == Sex.Male ? j.Male : j.Female)));
-        return choice.Pick(random);
-    }
+        return new Weighted<string>(eligible.Select(j => (j.Name, key.Sex == Sex.Male ? j.Male : j.Female)));
+    });
 
     public static int MinimumAge(Education level) => level switch
     {

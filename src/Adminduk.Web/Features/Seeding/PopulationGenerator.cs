@@ -51,11 +51,11 @@ internal sealed class PopulationGenerator
         "77", "78", "31", "32", "33", "38", "81", "82", "83", "87", "88", "89", "95", "96", "97", "98", "99",
     ];
 
-    private static readonly (int From, int To, double Weight)[] CoupleHeadAges =
+    private static readonly Weighted<(int From, int To)> CoupleHeadAges = new(
     [
-        (20, 24, 4), (25, 29, 12), (30, 34, 15), (35, 39, 15), (40, 44, 13), (45, 49, 11), (50, 54, 9), (55, 59, 8),
-        (60, 64, 6), (65, 69, 4), (70, 74, 2), (75, 84, 1.5),
-    ];
+        ((20, 24), 4), ((25, 29), 12), ((30, 34), 15), ((35, 39), 15), ((40, 44), 13), ((45, 49), 11), ((50, 54), 9), ((55, 59), 8),
+        ((60, 64), 6), ((65, 69), 4), ((70, 74), 2), ((75, 84), 1.5),
+    ]);
 
     private readonly CityProfile city;
     private readonly RegionCatalog catalog;
@@ -118,29 +118,51 @@ internal sealed class PopulationGenerator
             throw new ArgumentOutOfRangeException(nameof(living), $"{city.BirthPlace} needs at least one resident per RT ({rts.Count}).");
         }
 
-        // RTs differ in size.
+        // RTs differ in size. Households keep their natural size; each next one goes to the RT furthest below
+        // its share, so the city total is exact without cutting every RT's last household short.
         var weights = rts.Select(_ => random.Between(0.6, 1.4)).ToArray();
         var targets = CityProfile.Apportion(living, weights, minimum: 1);
+        var byRt = rts.Select(_ => new List<Household>()).ToArray();
+        var current = new int[rts.Count];
+        var remaining = living;
         for (var i = 0; i < rts.Count; i++)
         {
-            var rt = rts[i];
-            var left = targets[i];
-            var households = new List<Household>();
-            while (left > 0)
-            {
-                var (household, added) = NewHousehold(rt, left, movesOut: false);
-                households.Add(household);
-                left -= added;
-            }
+            // Every RT gets a household, at most its fair share, so later RTs are not starved in a small city.
+            var left = rts.Count - i;
+            var cap = Math.Min(remaining - (left - 1), Math.Max(2, (remaining + left - 1) / left));
+            var (household, added) = NewHousehold(rts[i], cap, movesOut: false);
+            byRt[i].Add(household);
+            current[i] += added;
+            remaining -= added;
+        }
 
-            ChooseRtHead(rt, households);
+        var queue = new PriorityQueue<int, (int Deficit, int Index)>(Comparer<(int Deficit, int Index)>.Create((a, b) =>
+            a.Deficit != b.Deficit ? b.Deficit.CompareTo(a.Deficit) : a.Index.CompareTo(b.Index)));
+        for (var i = 0; i < rts.Count; i++)
+        {
+            queue.Enqueue(i, (targets[i] - current[i], i));
+        }
+
+        while (remaining > 0)
+        {
+            var i = queue.Dequeue();
+            var (household, added) = NewHousehold(rts[i], remaining, movesOut: false);
+            byRt[i].Add(household);
+            current[i] += added;
+            remaining -= added;
+            queue.Enqueue(i, (targets[i] - current[i], i));
+        }
+
+        for (var i = 0; i < rts.Count; i++)
+        {
+            ChooseRtHead(rts[i], byRt[i]);
 
             // About 1.2 % of households moved away over the last two years.
-            for (var leaving = households.Count * 0.012; leaving > 0; leaving -= 1)
+            for (var leaving = byRt[i].Count * 0.012; leaving > 0; leaving -= 1)
             {
                 if (random.Chance(Math.Min(leaving, 1)))
                 {
-                    NewHousehold(rt, 6, movesOut: true);
+                    NewHousehold(rts[i], 6, movesOut: true);
                 }
             }
         }
@@ -330,27 +352,31 @@ internal sealed class PopulationGenerator
 
         // Parents who lived here and died recently; rarely a child.
         var headAgeNow = AgeYears(head.R.BirthDate, h.AsOf);
-        if (headAgeNow >= 45 && random.Chance(0.01))
+        if (headAgeNow is >= 45 and <= 72 && random.Chance(0.01))
         {
+            var gap = random.Between(20.0, 35.0);
             AddDeceased(h, RelationshipToHead.OrangTua, random.Chance(0.5) ? Sex.Male : Sex.Female,
-                Math.Min(98, headAgeNow + random.Between(20.0, 35.0)), MaritalStatus.CeraiMati, head.Tradition, null);
+                died => Math.Min(98, AgeYears(head.R.BirthDate, died) + gap), MaritalStatus.CeraiMati, head.Tradition, null, [head]);
         }
 
         if (kids > 0 && random.Chance(0.002))
         {
+            var share = random.NextDouble();
             AddDeceased(h, RelationshipToHead.Anak, random.Chance(0.5) ? Sex.Male : Sex.Female,
-                Math.Min(random.Between(0.0, 20.0), Math.Max(0, motherAge - 19)), MaritalStatus.BelumKawin, husband.Tradition, husband.Family);
+                died => Math.Min(20, Math.Max(0, Math.Min(AgeYears(wife.R.BirthDate, died), AgeYears(husband.R.BirthDate, died)) - 19)) * share,
+                MaritalStatus.BelumKawin, husband.Tradition, husband.Family);
         }
 
         // Grown children who moved away for study or work.
         if (headAgeNow >= 45 && h.AsOf == today && random.Chance(0.04))
         {
-            var hi = Math.Min(30, motherAge - 19);
+            var left = today.AddDays(-random.Next(730));
+            var hi = Math.Min(30, Math.Min(AgeYears(wife.R.BirthDate, left), AgeYears(husband.R.BirthDate, left)) - 19);
             if (hi >= 18)
             {
                 var child = AddMember(h, RelationshipToHead.Anak, random.Chance(0.5) ? Sex.Male : Sex.Female, random.Between(18.0, hi),
-                    random.Chance(0.8) ? MaritalStatus.BelumKawin : MaritalStatus.Kawin, husband.Tradition, husband.Family, father: husband);
-                MoveOut(child.R, today.AddDays(-random.Next(730)));
+                    random.Chance(0.8) ? MaritalStatus.BelumKawin : MaritalStatus.Kawin, husband.Tradition, husband.Family, father: husband, asOf: left);
+                MoveOut(child.R, left);
             }
         }
     }
@@ -365,10 +391,6 @@ internal sealed class PopulationGenerator
         if (!widowed)
         {
             spouse = AddSpouse(h, head, Math.Max(42, headAge - Math.Clamp(random.Normal(3.5, 3), -4, 12)));
-        }
-        else
-        {
-            MaybeDeceasedSpouse(h, head, 0.25);
         }
 
         var husband = head.R.Sex == Sex.Male ? head : spouse;
@@ -393,6 +415,11 @@ internal sealed class PopulationGenerator
         {
             AddChildren(h, husband, wife, Math.Min(room, random.Between(1, 2)), maxAge: childAge - 1.5);
         }
+
+        if (widowed)
+        {
+            MaybeDeceasedSpouse(h, head, 0.25);
+        }
     }
 
     private void SingleParent(Draft h, int maxLiving)
@@ -401,11 +428,6 @@ internal sealed class PopulationGenerator
         var age = Math.Clamp(random.Normal(42, 9), 24, 70);
         var widowed = age >= 50 ? random.Chance(0.65) : random.Chance(0.4);
         var head = AddHead(h, sex, age, widowed ? MaritalStatus.CeraiMati : MaritalStatus.CeraiHidup);
-        if (widowed)
-        {
-            MaybeDeceasedSpouse(h, head, 0.3);
-        }
-
         var kids = Math.Min(maxLiving - 1, PickChildCount(age) is var k && k == 0 ? 1 : k);
         if (sex == Sex.Female)
         {
@@ -414,6 +436,11 @@ internal sealed class PopulationGenerator
         else
         {
             AddChildren(h, head, null, kids);
+        }
+
+        if (widowed)
+        {
+            MaybeDeceasedSpouse(h, head, 0.3);
         }
     }
 
@@ -428,18 +455,30 @@ internal sealed class PopulationGenerator
         }
     }
 
+    // Shares of 0, 1, 2, ... children at home by the mother's age band (under 25, 30, 35, 45, 55, 65, older).
+    private static readonly double[][] ChildCounts =
+    [
+        [0.35, 0.45, 0.20],
+        [0.12, 0.35, 0.38, 0.15],
+        [0.05, 0.20, 0.40, 0.25, 0.10],
+        [0.04, 0.12, 0.32, 0.32, 0.15, 0.05],
+        [0.08, 0.20, 0.35, 0.24, 0.10, 0.03],
+        [0.30, 0.35, 0.22, 0.13],
+        [0.55, 0.30, 0.15],
+    ];
+
     private int PickChildCount(double motherAge)
     {
-        double[] shares = motherAge switch
+        var shares = ChildCounts[motherAge switch
         {
-            < 25 => [0.35, 0.45, 0.20],
-            < 30 => [0.12, 0.35, 0.38, 0.15],
-            < 35 => [0.05, 0.20, 0.40, 0.25, 0.10],
-            < 45 => [0.04, 0.12, 0.32, 0.32, 0.15, 0.05],
-            < 55 => [0.08, 0.20, 0.35, 0.24, 0.10, 0.03],
-            < 65 => [0.30, 0.35, 0.22, 0.13],
-            _ => [0.55, 0.30, 0.15],
-        };
+            < 25 => 0,
+            < 30 => 1,
+            < 35 => 2,
+            < 45 => 3,
+            < 55 => 4,
+            < 65 => 5,
+            _ => 6,
+        }];
         var x = random.NextDouble();
         for (var i = 0; i < shares.Length; i++)
         {
@@ -513,12 +552,13 @@ internal sealed class PopulationGenerator
         // A widowed parent, usually the mother; sometimes the other parent died recently.
         var sex = random.Chance(0.75) ? Sex.Female : Sex.Male;
         var age = sex == Sex.Male ? fatherAge : Math.Max(childAge + 19, fatherAge - random.Between(0.0, 6.0));
-        AddMember(h, relationship, sex, age, MaritalStatus.CeraiMati, child.Tradition,
+        var parent = AddMember(h, relationship, sex, age, MaritalStatus.CeraiMati, child.Tradition,
             sex == Sex.Male ? child.Family : FamilyFor(child.Tradition, Sex.Female));
         if (random.Chance(0.25))
         {
-            AddDeceased(h, relationship, sex == Sex.Male ? Sex.Female : Sex.Male, Math.Min(98, age + random.Between(-3.0, 6.0)),
-                MaritalStatus.Kawin, child.Tradition, sex == Sex.Male ? FamilyFor(child.Tradition, Sex.Female) : child.Family);
+            var offset = random.Between(-3.0, 6.0);
+            AddDeceased(h, relationship, sex == Sex.Male ? Sex.Female : Sex.Male, died => Math.Min(98, AgeYears(parent.R.BirthDate, died) + offset),
+                MaritalStatus.Kawin, child.Tradition, sex == Sex.Male ? FamilyFor(child.Tradition, Sex.Female) : child.Family, [child]);
         }
     }
 
@@ -530,9 +570,11 @@ internal sealed class PopulationGenerator
         }
 
         var sex = widow.R.Sex == Sex.Male ? Sex.Female : Sex.Male;
-        var age = Math.Max(20, AgeYears(widow.R.BirthDate, today) + (sex == Sex.Male ? random.Between(0.0, 6.0) : -random.Between(0.0, 6.0)));
-        AddDeceased(h, sex == Sex.Male ? RelationshipToHead.Suami : RelationshipToHead.Istri, sex, age, MaritalStatus.Kawin,
-            widow.Tradition, sex == Sex.Male ? widow.Family : FamilyFor(widow.Tradition, sex));
+        var offset = sex == Sex.Male ? random.Between(0.0, 6.0) : -random.Between(0.0, 6.0);
+        var children = h.Members.Where(m => m.R.RelationshipToHead == RelationshipToHead.Anak).ToList();
+        AddDeceased(h, sex == Sex.Male ? RelationshipToHead.Suami : RelationshipToHead.Istri, sex,
+            died => Math.Max(20, AgeYears(widow.R.BirthDate, died) + offset), MaritalStatus.Kawin,
+            widow.Tradition, sex == Sex.Male ? widow.Family : FamilyFor(widow.Tradition, sex), children);
     }
 
     // ---- people -----------------------------------------------------------------------------------------
@@ -568,22 +610,36 @@ internal sealed class PopulationGenerator
     }
 
     private Person AddMember(Draft h, RelationshipToHead relationship, Sex sex, double age, MaritalStatus status, string tradition, string? family,
-        Person? father = null, bool ownReligion = false)
+        Person? father = null, bool ownReligion = false, DateOnly? asOf = null)
     {
         var religion = ownReligion ? Tradition.All[tradition].Religions.Pick(random) : h.Religion;
-        return AddPerson(h, relationship, sex, BirthFromAge(age, h.AsOf), status, tradition, family, religion, father);
+        return AddPerson(h, relationship, sex, BirthFromAge(age, asOf ?? h.AsOf), status, tradition, family, religion, father, asOf);
     }
 
-    private void AddDeceased(Draft h, RelationshipToHead relationship, Sex sex, double ageAtDeath, MaritalStatus status, string tradition, string? family)
+    /// <summary>
+    /// A member who died within the last two years (half fall in the twelve-month event window). The age is
+    /// computed for the day of death; <paramref name="children"/> were born while this person lived, after they turned 19.
+    /// </summary>
+    private void AddDeceased(Draft h, RelationshipToHead relationship, Sex sex, Func<DateOnly, double> ageAtDeath, MaritalStatus status,
+        string tradition, string? family, IReadOnlyList<Person>? children = null)
     {
         if (h.AsOf != today)
         {
             return;
         }
 
-        // Died within the last two years: half of them fall in the twelve-month event window.
         var died = today.AddDays(-random.Next(730));
-        var birth = BirthFromAge(ageAtDeath, died);
+        if (children is { Count: > 0 } && children.Max(c => c.R.BirthDate) is var youngest && died < youngest)
+        {
+            died = youngest.AddDays(random.Next(today.DayNumber - youngest.DayNumber + 1));
+        }
+
+        var birth = BirthFromAge(ageAtDeath(died), died);
+        if (children is { Count: > 0 } && children.Min(c => c.R.BirthDate).AddYears(-19) is var latest && birth > latest)
+        {
+            birth = latest;
+        }
+
         var person = AddPerson(h, relationship, sex, birth, status, tradition, family, h.Religion, null, asOf: died);
         person.R.Status = ResidentStatus.Deceased;
         person.R.DeceasedOn = died;
@@ -1081,9 +1137,9 @@ internal sealed class PopulationGenerator
 
     private string VillageName(string villageCode) => catalog.Find(villageCode) is { } v ? $"Kel. {v.Name}" : villageCode;
 
-    private double PickBand((int From, int To, double Weight)[] bands)
+    private double PickBand(Weighted<(int From, int To)> bands)
     {
-        var band = new Weighted<(int From, int To)>(bands.Select(b => ((b.From, b.To), b.Weight))).Pick(random);
+        var band = bands.Pick(random);
         return random.Between(band.From, band.To + 0.999);
     }
 
