@@ -112,6 +112,9 @@ internal sealed class SqliteBulkWriter(AdmindukDbContext db) : BulkWriter(db)
 
 internal sealed class PostgresBulkWriter(AdmindukDbContext db) : BulkWriter(db)
 {
+    /// <summary>From this many rows into an empty table, indexes and foreign keys are built after the copy.</summary>
+    public const int DeferThreshold = 1_000;
+
     public override async Task InsertAsync<T>(IReadOnlyCollection<T> rows, Action<long>? progress, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
@@ -121,27 +124,98 @@ internal sealed class PostgresBulkWriter(AdmindukDbContext db) : BulkWriter(db)
 
         var (table, columns) = Describe<T>();
         var connection = (NpgsqlConnection)Connection;
+        var restore = rows.Count >= DeferThreshold ? await DeferIndexesAndForeignKeysAsync(connection, table, cancellationToken) : [];
         var copy = $"COPY {Quote(table)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)";
-        await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
         long done = 0;
-        foreach (var row in rows)
+        await using (var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken))
         {
-            // Synchronous writes: they only fill Npgsql's buffer, and awaiting each value costs more than the copy.
-            importer.StartRow();
-            foreach (var column in columns)
+            foreach (var row in rows)
             {
-                Write(importer, column.ProviderValue(row));
+                // Synchronous writes: they only fill Npgsql's buffer, and awaiting each value costs more than the copy.
+                importer.StartRow();
+                foreach (var column in columns)
+                {
+                    Write(importer, column.ProviderValue(row));
+                }
+
+                if (++done % 10_000 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    progress?.Invoke(done);
+                }
             }
 
-            if (++done % 10_000 == 0)
+            await importer.CompleteAsync(cancellationToken);
+        }
+
+        foreach (var statement in restore)
+        {
+            await ExecuteAsync(connection, statement, cancellationToken);
+        }
+
+        progress?.Invoke(done);
+    }
+
+    /// <summary>
+    /// Maintaining secondary indexes and checking foreign keys row by row costs several times the copy itself;
+    /// building them once afterwards is far cheaper. Only for an empty table, inside the seed's transaction,
+    /// so a failure rolls the schema back too. Returns the statements that restore them, indexes first.
+    /// </summary>
+    private static async Task<List<string>> DeferIndexesAndForeignKeysAsync(NpgsqlConnection connection, string table, CancellationToken ct)
+    {
+        var quoted = Quote(table);
+        await using (var empty = new NpgsqlCommand($"SELECT NOT EXISTS (SELECT 1 FROM {quoted})", connection))
+        {
+            if (await empty.ExecuteScalarAsync(ct) is not true)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                progress?.Invoke(done);
+                return [];
             }
         }
 
-        await importer.CompleteAsync(cancellationToken);
-        progress?.Invoke(done);
+        var drops = new List<string>();
+        var restores = new List<string>();
+        // Indexes not backing a constraint (the primary key stays).
+        const string indexes = """
+            SELECT 'DROP INDEX ' || quote_ident(n.nspname) || '.' || quote_ident(i.relname), pg_get_indexdef(i.oid)
+            FROM pg_index x
+            JOIN pg_class i ON i.oid = x.indexrelid
+            JOIN pg_namespace n ON n.oid = i.relnamespace
+            WHERE x.indrelid = to_regclass(@table) AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.oid)
+            ORDER BY i.relname
+            """;
+        const string foreignKeys = """
+            SELECT 'ALTER TABLE ' || c.conrelid::regclass || ' DROP CONSTRAINT ' || quote_ident(c.conname),
+                   'ALTER TABLE ' || c.conrelid::regclass || ' ADD CONSTRAINT ' || quote_ident(c.conname) || ' ' || pg_get_constraintdef(c.oid)
+            FROM pg_constraint c
+            WHERE c.contype = 'f' AND c.conrelid = to_regclass(@table)
+            ORDER BY c.conname
+            """;
+        var foreignKeyRestores = new List<string>();
+        foreach (var (sql, target) in new[] { (indexes, restores), (foreignKeys, foreignKeyRestores) })
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.AddWithValue("table", quoted);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                drops.Add(reader.GetString(0));
+                target.Add(reader.GetString(1));
+            }
+        }
+
+        foreach (var drop in drops)
+        {
+            await ExecuteAsync(connection, drop, ct);
+        }
+
+        restores.AddRange(foreignKeyRestores);
+        return restores;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     public override async Task ResetIdentityAsync<T>(CancellationToken cancellationToken)

@@ -382,6 +382,18 @@ public partial class DemoCitySeederTests(SeededCityFixture fixture) : IClassFixt
     }
 
     [Theory, BothDatabases]
+    public async Task Seeding_leaves_the_schema_as_migrated(DatabaseProvider provider)
+    {
+        // On PostgreSQL the bulk copy drops and rebuilds indexes and foreign keys of the big tables.
+        var city = await fixture.GetAsync(provider);
+        city.Residents.Count.ShouldBeGreaterThan(1_000);
+        await using var fresh = await TestDatabase.CreateAsync(provider);
+        var expected = await SchemaAsync(fresh);
+        expected.ShouldContain(s => s.Contains("IX_Residents_Nik", StringComparison.Ordinal));
+        (await SchemaAsync(city.Database)).ShouldBe(expected);
+    }
+
+    [Theory, BothDatabases]
     public async Task The_same_seed_builds_the_same_city_and_another_seed_another(DatabaseProvider provider)
     {
         var options = new SeedOptions { Residents = 1_500, PalembangResidents = 1_000, RandomSeed = 77 };
@@ -478,6 +490,30 @@ public partial class DemoCitySeederTests(SeededCityFixture fixture) : IClassFixt
             .Select(e => string.Join('|', e.Kind, e.ResidentId, e.OccurredOn, e.RecordedAt.ToUnixTimeSeconds(), e.Details));
         var heads = await db.Users.AsNoTracking().Where(u => u.RtUnitId != null).OrderBy(u => u.RtUnitId).Select(u => u.UserName!).ToListAsync();
         return [.. residents, .. households, .. events, .. heads];
+    }
+
+    private static async Task<List<string>> SchemaAsync(TestDatabase database)
+    {
+        await using var db = database.NewContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = database.Provider == DatabaseProvider.Postgres
+            ? """
+              SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()
+              UNION ALL
+              SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+              WHERE connamespace = current_schema()::regnamespace
+              """
+            : "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL";
+        var result = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            result.Add(reader.GetString(0));
+        }
+
+        return [.. result.Order(StringComparer.Ordinal)];
     }
 
     private static double Share(List<Resident> residents, Func<Resident, bool> predicate) => (double)residents.Count(predicate) / residents.Count;
