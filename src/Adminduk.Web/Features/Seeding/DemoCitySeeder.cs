@@ -71,6 +71,7 @@ public sealed class DemoCitySeeder(TimeProvider time, ILogger<DemoCitySeeder>? l
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await db.Database.OpenConnectionAsync(cancellationToken);
         int regions;
+        int offices;
         int accounts;
         try
         {
@@ -78,8 +79,9 @@ public sealed class DemoCitySeeder(TimeProvider time, ILogger<DemoCitySeeder>? l
             regions = await WriteRegionsAsync(db, writer, catalog, progress, cancellationToken);
 
             progress?.Report(new SeedProgress(StageOffices, 0, 1));
-            var offices = DemoOffices.Create();
-            db.Offices.AddRange(offices);
+            var newOffices = DemoOffices.Create();
+            offices = newOffices.Count;
+            db.Offices.AddRange(newOffices);
             db.OfficeHolidays.AddRange(DemoOffices.NationalHolidays());
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(cancellationToken);
@@ -90,7 +92,7 @@ public sealed class DemoCitySeeder(TimeProvider time, ILogger<DemoCitySeeder>? l
             await WriteAsync(writer, StageResidents, rows.Residents, progress, cancellationToken);
             await WriteAsync(writer, StageEvents, rows.Events, progress, cancellationToken);
 
-            accounts = await WriteAccountsAsync(db, writer, rows, offices, demoCitizen, accountsRandom, now, progress, cancellationToken);
+            accounts = await WriteAccountsAsync(db, writer, rows, newOffices, demoCitizen, accountsRandom, now, progress, cancellationToken);
 
             await writer.ResetIdentityAsync<RtUnit>(cancellationToken);
             await writer.ResetIdentityAsync<Household>(cancellationToken);
@@ -114,7 +116,7 @@ public sealed class DemoCitySeeder(TimeProvider time, ILogger<DemoCitySeeder>? l
 
         var result = new SeedResult(
             regions,
-            2,
+            offices,
             rows.RtUnits.Count,
             rows.Households.Count,
             rows.Residents.Count,

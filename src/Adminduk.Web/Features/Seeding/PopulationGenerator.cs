@@ -63,6 +63,7 @@ internal sealed class PopulationGenerator
     private readonly SeededRandom random;
     private readonly SeedRows rows;
     private readonly DateOnly today;
+    private readonly DateOnly yesterday;
     private readonly DateOnly windowStart;
     private readonly TimeSpan utcOffset;
     private readonly List<RtUnit> rts = [];
@@ -81,8 +82,10 @@ internal sealed class PopulationGenerator
         this.rows = rows;
         this.today = today;
         this.utcOffset = utcOffset;
-        // Twelve months back: events on windowStart .. today.
-        windowStart = today.AddYears(-1).AddDays(1);
+        // The register as it stood at the start of today: nothing is dated today, so no time lies in the future
+        // and a seed gives the same city all day. Events cover the twelve months windowStart .. yesterday.
+        yesterday = today.AddDays(-1);
+        windowStart = today.AddYears(-1);
         cityDistricts = [.. catalog.ChildrenOf(city.RegencyCode).Select(d => d.Code)];
         cityStreets = data.Streets.TryGetValue(city.RegencyCode, out var streets) ? streets : [];
         lanes = data.Streets.TryGetValue("gang", out var gang) ? gang : [];
@@ -229,7 +232,7 @@ internal sealed class PopulationGenerator
 
     private (Household Household, int Living) NewHousehold(RtUnit rt, int maxLiving, bool movesOut)
     {
-        var asOf = movesOut ? today.AddDays(-random.Next(730)) : today;
+        var asOf = movesOut ? yesterday.AddDays(-random.Next(730)) : today;
         var migrant = random.Chance(city.MigrantHouseholdShare);
         Origin? origin = null;
         string? originDistrict = null;
@@ -370,7 +373,7 @@ internal sealed class PopulationGenerator
         // Grown children who moved away for study or work.
         if (headAgeNow >= 45 && h.AsOf == today && random.Chance(0.04))
         {
-            var left = today.AddDays(-random.Next(730));
+            var left = yesterday.AddDays(-random.Next(730));
             var hi = Math.Min(30, Math.Min(AgeYears(wife.R.BirthDate, left), AgeYears(husband.R.BirthDate, left)) - 19);
             if (hi >= 18)
             {
@@ -589,7 +592,7 @@ internal sealed class PopulationGenerator
             var yearsAgo = h.ArrivalMayBeRecent && random.Chance(0.12)
                 ? random.Between(0.0, 0.99)
                 : Math.Min(adultYears, random.Between(1.0, 25.0));
-            h.ArrivedOn = h.AsOf.AddDays(-(int)(yearsAgo * DaysPerYear));
+            h.ArrivedOn = h.AsOf.AddDays(-Math.Max(1, (int)(yearsAgo * DaysPerYear)));
             if (h.ArrivedOn < birth.AddYears(17))
             {
                 h.ArrivedOn = birth.AddYears(17);
@@ -628,10 +631,10 @@ internal sealed class PopulationGenerator
             return;
         }
 
-        var died = today.AddDays(-random.Next(730));
+        var died = yesterday.AddDays(-random.Next(730));
         if (children is { Count: > 0 } && children.Max(c => c.R.BirthDate) is var youngest && died < youngest)
         {
-            died = youngest.AddDays(random.Next(today.DayNumber - youngest.DayNumber + 1));
+            died = youngest.AddDays(random.Next(yesterday.DayNumber - youngest.DayNumber + 1));
         }
 
         var birth = BirthFromAge(ageAtDeath(died), died);
@@ -877,7 +880,7 @@ internal sealed class PopulationGenerator
             }
 
             var newCard = married.AddDays(random.Between(3, 14));
-            events.Add(NewEvent(PopulationEventKind.HouseholdChange, head.R, household, newCard > today ? today : newCard, 0,
+            events.Add(NewEvent(PopulationEventKind.HouseholdChange, head.R, household, newCard > yesterday ? yesterday : newCard, 0,
                 "Penerbitan KK baru setelah perkawinan"));
         }
 
@@ -970,6 +973,11 @@ internal sealed class PopulationGenerator
             }
         }
 
+        if (issued >= today)
+        {
+            issued = yesterday;
+        }
+
         if (issued > h.AsOf)
         {
             issued = h.AsOf;
@@ -994,7 +1002,7 @@ internal sealed class PopulationGenerator
                 created = a.AddDays(random.Between(1, 10));
             }
 
-            r.CreatedAt = At(created > today ? today : created);
+            r.CreatedAt = At(created > yesterday ? yesterday : created);
             r.UpdatedAt = r.CreatedAt;
             rows.Residents.Add(r);
         }
@@ -1053,7 +1061,7 @@ internal sealed class PopulationGenerator
             HouseholdId = household.Id,
             RtUnitId = household.RtUnitId,
             OccurredOn = on,
-            RecordedAt = At(recordedOn > today ? today : recordedOn),
+            RecordedAt = At(recordedOn > yesterday ? yesterday : recordedOn),
             Details = details,
         };
     }
@@ -1073,7 +1081,7 @@ internal sealed class PopulationGenerator
         return adult > start ? adult : start;
     }
 
-    private DateOnly RandomDayInWindow() => windowStart.AddDays(random.Next(today.DayNumber - windowStart.DayNumber + 1));
+    private DateOnly RandomDayInWindow() => windowStart.AddDays(random.Next(yesterday.DayNumber - windowStart.DayNumber + 1));
 
     private string NewAddress(RtUnit rt)
     {
@@ -1143,8 +1151,9 @@ internal sealed class PopulationGenerator
         return random.Between(band.From, band.To + 0.999);
     }
 
+    // At least a day before the reference: nobody in the register was born today.
     private static DateOnly BirthFromAge(double ageYears, DateOnly reference) =>
-        reference.AddDays(-(int)Math.Floor(ageYears * DaysPerYear));
+        reference.AddDays(-Math.Max(1, (int)Math.Floor(ageYears * DaysPerYear)));
 
     private static double AgeYears(DateOnly birth, DateOnly reference) => (reference.DayNumber - birth.DayNumber) / DaysPerYear;
 

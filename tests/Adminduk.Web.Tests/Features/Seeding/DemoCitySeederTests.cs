@@ -14,7 +14,7 @@ public partial class DemoCitySeederTests(SeededCityFixture fixture) : IClassFixt
 {
     private const string Bpn = DemoOffices.BalikpapanRegency;
     private const string Plg = DemoOffices.PalembangRegency;
-    private static readonly DateOnly WindowStart = SeededCityFixture.Today.AddYears(-1).AddDays(1);
+    private static readonly DateOnly WindowStart = SeededCityFixture.Today.AddYears(-1);
 
     [Theory, BothDatabases]
     public async Task Balikpapan_has_6_kecamatan_34_kelurahan_and_1143_rt(DatabaseProvider provider)
@@ -99,7 +99,7 @@ public partial class DemoCitySeederTests(SeededCityFixture fixture) : IClassFixt
             kk[..6].ShouldBe(RegionCode.ParentOf(rts[h.RtUnitId].VillageCode)!.Replace(".", "", StringComparison.Ordinal), kk);
             kk[6..12].ShouldBe(h.IssuedOn.ToString("ddMMyy", CultureInfo.InvariantCulture), kk);
             int.Parse(kk[12..], CultureInfo.InvariantCulture).ShouldBeInRange(1, 9999);
-            h.IssuedOn.ShouldBeLessThanOrEqualTo(SeededCityFixture.Today);
+            h.IssuedOn.ShouldBeLessThan(SeededCityFixture.Today);
         }
     }
 
@@ -157,7 +157,7 @@ public partial class DemoCitySeederTests(SeededCityFixture fixture) : IClassFixt
         var today = SeededCityFixture.Today;
         foreach (var r in city.Residents)
         {
-            r.BirthDate.ShouldBeLessThanOrEqualTo(today);
+            r.BirthDate.ShouldBeLessThan(today);
             switch (r.Status)
             {
                 case ResidentStatus.Alive:
@@ -166,12 +166,12 @@ public partial class DemoCitySeederTests(SeededCityFixture fixture) : IClassFixt
                 case ResidentStatus.Deceased:
                     r.DeceasedOn.ShouldNotBeNull(r.Nik);
                     r.DeceasedOn.Value.ShouldBeGreaterThanOrEqualTo(r.BirthDate);
-                    r.DeceasedOn.Value.ShouldBeLessThanOrEqualTo(today);
+                    r.DeceasedOn.Value.ShouldBeLessThan(today);
                     r.MovedOutOn.ShouldBeNull();
                     break;
                 case ResidentStatus.MovedOut:
                     r.MovedOutOn.ShouldNotBeNull(r.Nik);
-                    r.MovedOutOn.Value.ShouldBeLessThanOrEqualTo(today);
+                    r.MovedOutOn.Value.ShouldBeLessThan(today);
                     RegionCatalog.Default.Find(r.MovedToRegionCode!).ShouldNotBeNull(r.Nik);
                     r.MovedToRegionCode!.StartsWith(Bpn + ".", StringComparison.Ordinal).ShouldBeFalse();
                     r.DeceasedOn.ShouldBeNull();
@@ -206,7 +206,8 @@ public partial class DemoCitySeederTests(SeededCityFixture fixture) : IClassFixt
 
             r.Citizenship.ShouldBe(Citizenship.Wni);
             r.UpdatedAt.ShouldBeGreaterThanOrEqualTo(r.CreatedAt);
-            r.CreatedAt.ShouldBeLessThanOrEqualTo(SeededCityFixture.Now.AddDays(1));
+            r.CreatedAt.ShouldBeLessThan(SeededCityFixture.Now);
+            r.UpdatedAt.ShouldBeLessThan(SeededCityFixture.Now);
         }
     }
 
@@ -261,9 +262,10 @@ public partial class DemoCitySeederTests(SeededCityFixture fixture) : IClassFixt
 
         foreach (var e in city.Events)
         {
-            e.OccurredOn.ShouldBeInRange(WindowStart, today);
+            // The register as it stood at the start of the day: nothing dated today, no time in the future.
+            e.OccurredOn.ShouldBeInRange(WindowStart, today.AddDays(-1));
             DateOnly.FromDateTime(e.RecordedAt.ToOffset(TimeSpan.FromHours(8)).DateTime).ShouldBeGreaterThanOrEqualTo(e.OccurredOn);
-            e.RecordedAt.ShouldBeLessThanOrEqualTo(SeededCityFixture.Now.AddDays(1));
+            e.RecordedAt.ShouldBeLessThan(SeededCityFixture.Now);
             e.Details.ShouldNotBeNullOrWhiteSpace();
             var r = residents[e.ResidentId];
             e.RtUnitId.ShouldBe(r.RtUnitId);
