@@ -71,10 +71,12 @@ internal sealed record CityProfile(
             (O("53.71", ("ntt", 1)), 1.5), (O("53.07", ("ntt", 1)), 1), (O("53.10", ("ntt", 1)), 0.5),
             (O("12.71", ("batak", 2), ("jawa", 1), ("tionghoa", 1)), 1), (O("12.02", ("batak", 1)), 1),
             (O("13.71", ("minang", 1)), 1), (O("51.71", ("bali", 1)), 1),
-            // Registered before Kalimantan Utara (2012) or Papua's renumbering (2022): old NIK prefixes.
+            // Registered before Kalimantan Utara (2012) or the new Papua provinces (2022): retired NIK prefixes.
             (O("64.73", ("bugis", 2), ("jawa", 1), ("tionghoa", 1), ("dayak", 1)), 0.6),
-            (O("64.04", ("dayak", 2), ("bugis", 1), ("jawa", 1)), 0.4), (O("64.05", ("dayak", 2), ("jawa", 1)), 0.3),
-            (O("94.71", ("bugis", 2), ("jawa", 2), ("toraja", 1), ("manado", 1)), 0.6), (O("94.12", ("bugis", 1), ("jawa", 1), ("toraja", 1)), 0.4),
+            (O("64.04", ("dayak", 2), ("bugis", 1), ("jawa", 1)), 0.3), (O("64.05", ("bugis", 2), ("dayak", 1), ("jawa", 1)), 0.3),
+            (O("64.06", ("dayak", 2), ("jawa", 1)), 0.2),
+            (O("91.09", ("bugis", 2), ("jawa", 2), ("toraja", 1), ("manado", 1)), 0.5), (O("91.01", ("jawa", 2), ("bugis", 1)), 0.3),
+            (O("92.71", ("bugis", 2), ("jawa", 1), ("manado", 1), ("toraja", 1)), 0.3),
         ]),
         T(("64.72", 20), ("64.09", 15), ("64.02", 8), ("35.78", 8), ("73.71", 8), ("63.71", 6), ("34.71", 6), ("31.74", 5),
             ("32.73", 4), ("35.73", 4), ("64.74", 4), ("64.01", 4), ("65.71", 3), ("61.71", 2), ("12.71", 1), ("71.71", 1), ("51.71", 1)),

@@ -1104,9 +1104,9 @@ internal sealed class PopulationGenerator
         }
 
         string[] districts;
-        if (HistoricalRegions.CurrentRegencyOf(regencyCode) is not null)
+        if (RenumberedRegencies.CurrentRegencyOf(regencyCode) is not null)
         {
-            districts = [.. HistoricalRegions.Districts.Keys.Where(k => k.StartsWith(regencyCode + ".", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+            districts = [.. RenumberedRegencies.Districts.Keys.Where(k => k.StartsWith(regencyCode + ".", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
         }
         else
         {
@@ -1125,7 +1125,7 @@ internal sealed class PopulationGenerator
     /// <summary>A birth place as written on the KK: the regency's name without "Kota"/"Kabupaten".</summary>
     private string PlaceName(string regencyCode)
     {
-        var current = HistoricalRegions.CurrentRegencyOf(regencyCode) ?? regencyCode;
+        var current = RenumberedRegencies.CurrentRegencyOf(regencyCode) ?? regencyCode;
         var name = catalog.Find(current)?.Name ?? throw new InvalidOperationException($"Unknown regency {current}.");
         foreach (var prefix in new[] { "Kota Administrasi ", "Kabupaten Administrasi ", "Kota ", "Kabupaten " })
         {

@@ -81,7 +81,7 @@ public partial class DemoCitySeederTests(SeededCityFixture fixture) : IClassFixt
             var nik = r.Nik;
             DigitsOnly().IsMatch(nik).ShouldBeTrue(nik);
             var district = RegionCode.FromDigits(nik[..6])!;
-            (RegionCatalog.Default.Find(district)?.Level == RegionLevel.District || HistoricalRegions.IsHistoricalDistrict(district))
+            (RegionCatalog.Default.Find(district)?.Level == RegionLevel.District || RenumberedRegencies.IsOldDistrict(district))
                 .ShouldBeTrue($"{nik}: {district} is no district");
             var day = int.Parse(nik[6..8], CultureInfo.InvariantCulture);
             day.ShouldBe(r.BirthDate.Day + (r.Sex == Sex.Female ? 40 : 0), nik);
@@ -451,11 +451,11 @@ public partial class DemoCitySeederTests(SeededCityFixture fixture) : IClassFixt
         prefixes.ShouldContain(p => p.StartsWith("35", StringComparison.Ordinal));
         prefixes.ShouldContain(p => p.StartsWith("73", StringComparison.Ordinal));
         prefixes.ShouldContain(p => p.StartsWith("63", StringComparison.Ordinal));
-        var historical = prefixes.Where(p => HistoricalRegions.Regencies.Any(h => h.OldCode.Replace(".", "", StringComparison.Ordinal) == p)).ToList();
-        historical.ShouldNotBeEmpty();
-        historical.ShouldContain(p => p.StartsWith("64", StringComparison.Ordinal));
-        historical.ShouldContain(p => p.StartsWith("94", StringComparison.Ordinal));
-        rows.Residents.Where(r => HistoricalRegions.IsHistoricalDistrict(RegionCode.FromDigits(r.Nik[..6])!))
+        var retired = prefixes.Where(p => RenumberedRegencies.Regencies.Any(h => h.OldCode.Replace(".", "", StringComparison.Ordinal) == p)).ToList();
+        retired.ShouldContain(p => p.StartsWith("64", StringComparison.Ordinal));
+        retired.ShouldContain(p => p.StartsWith("91", StringComparison.Ordinal) || p.StartsWith("92", StringComparison.Ordinal));
+        retired.ShouldAllBe(p => RegionCatalog.Default.Find(p) == null);
+        rows.Residents.Where(r => RenumberedRegencies.IsOldDistrict(RegionCode.FromDigits(r.Nik[..6])!))
             .ShouldAllBe(r => r.BirthPlace != "Balikpapan");
 
         // At city density the households and the age pyramid are those of a young, growing city.
