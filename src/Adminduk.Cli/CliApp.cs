@@ -10,5 +10,6 @@ public static class CliApp
     {
         MigrateCommand.Create(),
         NikCommand.Create(),
+        SeedCommand.Create(),
     };
 }

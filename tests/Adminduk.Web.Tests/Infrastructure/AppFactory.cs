@@ -72,6 +72,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:Provider", database.Provider.ToString());
+        // Tests build the data they need; the demo city would collide with it.
+        builder.UseSetting("Seed:OnStartup", "false");
         builder.UseSetting("ConnectionStrings:Adminduk", database.ConnectionString);
         // Tests sign in often from one address; the limit itself is tested with its own setting.
         builder.UseSetting("RateLimiting:SignIn:PermitLimit", "10000");

@@ -22,6 +22,7 @@ public sealed class NikApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Sqlite));
+        builder.UseSetting("Seed:OnStartup", "false");
         builder.UseSetting("ConnectionStrings:Adminduk", $"Data Source={databasePath};Pooling=False");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
