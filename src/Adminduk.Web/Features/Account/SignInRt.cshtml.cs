@@ -27,7 +27,7 @@ public sealed class SignInRtModel(PasswordSignIn signIn, IStringLocalizer<Shared
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var phone = PhoneInput.ToE164(Input.Phone);
+        var phone = Domain.Numbers.PhoneNumber.Parse(Input.Phone) is { Valid: true, IsIndonesian: true } parsed ? parsed.E164 : null;
         if (ModelState.IsValid && phone is null)
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Phone)}", localizer["SignInRt.InvalidPhone"]);
