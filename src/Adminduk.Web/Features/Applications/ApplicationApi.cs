@@ -61,6 +61,7 @@ public static class ApplicationApi
         services.AddScoped<RegisterChecks>();
         services.AddScoped<ApplicationSubmission>();
         services.AddScoped<ApplicationQueries>();
+        services.AddScoped<ServiceAvailability>();
         var settings = configuration.GetSection("RateLimiting:StatusLookup");
         var permit = settings.GetValue("PermitLimit", 10);
         var window = TimeSpan.FromSeconds(settings.GetValue("WindowSeconds", 60));
@@ -115,41 +116,17 @@ public static class ApplicationApi
         [.. s.Attachments.Select(a => new AttachmentDefinitionDto(a.Code, Dto(a.Title), a.Required, a.RequiredWhen?.Field, a.RequiredWhen?.EqualsValue))]);
 
     public static async Task<Results<NoContent, NotFound, ForbidHttpResult, ValidationProblem>> SetAvailabilityAsync(
-        string office, string code, AvailabilityDto body, ClaimsPrincipal user, AdmindukDbContext db, AuditLog audit, TimeProvider time, CancellationToken ct)
-    {
-        var officeRow = await db.Offices.FirstOrDefaultAsync(o => o.Code == office, ct);
-        if (officeRow is null || ServiceCatalog.Default.Find(code) is null)
+        string office, string code, AvailabilityDto body, ClaimsPrincipal user, ServiceAvailability availability, CancellationToken ct) =>
+        await availability.SetAsync(user, office, code, body.Open, body.Message, body.MessageEn, ct) switch
         {
-            return TypedResults.NotFound();
-        }
-
-        var actor = await db.Users.AsNoTracking().SingleAsync(u => u.Id == UserId(user), ct);
-        if (!user.IsInRole(Domain.Population.Roles.Administrator) && actor.OfficeId != officeRow.Id)
-        {
-            return TypedResults.Forbid();
-        }
-
-        if (!body.Open && string.IsNullOrWhiteSpace(body.Message))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["message"] = ["Alasan penutupan wajib diisi."] });
-        }
-
-        var setting = await db.ServiceSettings.FirstOrDefaultAsync(s => s.OfficeId == officeRow.Id && s.ServiceCode == code, ct);
-        if (setting is null)
-        {
-            setting = new ServiceSetting { OfficeId = officeRow.Id, ServiceCode = code };
-            db.ServiceSettings.Add(setting);
-        }
-
-        setting.IsOpen = body.Open;
-        setting.SuspensionMessage = body.Open ? null : Limit(body.Message, 500);
-        setting.SuspensionMessageEn = body.Open ? null : Limit(body.MessageEn, 500);
-        setting.UpdatedAt = time.GetUtcNow();
-        setting.UpdatedByUserId = actor.Id;
-        audit.Add(body.Open ? "service.reopen" : "service.suspend", "service", $"{office}/{code}", setting.SuspensionMessage);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
-    }
+            AvailabilityOutcome.NotFound => TypedResults.NotFound(),
+            AvailabilityOutcome.Forbidden => TypedResults.Forbid(),
+            AvailabilityOutcome.MessageRequired => TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["message"] = [ApplicationMessages.Text("service.suspension_reason_required").For(CultureInfo.CurrentUICulture)],
+            }),
+            _ => TypedResults.NoContent(),
+        };
 
     public static async Task<Results<Created<SubmittedDto>, Ok<SubmittedDto>, ValidationProblem>> SubmitAsync(
         ApplicationRequestDto body,
@@ -296,5 +273,4 @@ public static class ApplicationApi
 
     private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string? Limit(string? s, int max) => s is null ? null : s.Length <= max ? s.Trim() : s[..max].Trim();
 }

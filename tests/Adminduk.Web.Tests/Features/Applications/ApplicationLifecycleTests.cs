@@ -223,8 +223,21 @@ public class ApplicationLifecycleTests
 
         (await supervisor.PutAsJsonAsync(path, new { open = true })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await citizen.SubmitAsync("kk-perubahan", Change(r), Files)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        // The same through the supervisor's page: a reason is required, then the service closes.
+        (await supervisor.PostFormAsync("/Applications/Availability", new Dictionary<string, string> { ["code"] = "ktp-penggantian", ["open"] = "false", ["message"] = "" }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        var closed = await supervisor.PostFormAsync("/Applications/Availability", new Dictionary<string, string>
+        {
+            ["code"] = "ktp-penggantian",
+            ["open"] = "false",
+            ["message"] = "Blanko KTP-el habis, layanan dibuka kembali setelah kiriman datang.",
+        });
+        closed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await (await supervisor.GetAsync("/Applications/Availability")).Content.ReadAsStringAsync()).ShouldContain("Blanko KTP-el habis");
+
         await using var db = app.Database.NewContext();
-        (await db.AuditEntries.CountAsync(a => a.Action == "service.suspend" || a.Action == "service.reopen")).ShouldBe(2);
+        (await db.ServiceSettings.SingleAsync(s => s.ServiceCode == "ktp-penggantian")).IsOpen.ShouldBeFalse();
+        (await db.AuditEntries.CountAsync(a => a.Action == "service.suspend" || a.Action == "service.reopen")).ShouldBe(3);
     }
 
     [Theory, BothDatabases]
