@@ -2,6 +2,7 @@ using Adminduk.Web;
 using Adminduk.Web.Data;
 using Adminduk.Web.Features.Account;
 using Adminduk.Web.Features.Audit;
+using Adminduk.Web.Features.BackOffice;
 using Adminduk.Web.Features.Nik;
 using Adminduk.Web.Features.Notifications;
 using Adminduk.Web.Features.Offices;
@@ -15,6 +16,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddAdmindukLocalization();
 builder.Services.AddAdmindukAudit();
 builder.Services.AddAdmindukNotifications(builder.Configuration);
+builder.Services.AddAdmindukBackOffice(builder.Configuration);
 builder.Services.AddAdmindukIdentity();
 builder.Services.AddAdmindukAuthorization();
 builder.Services.AddSignInRateLimiting(builder.Configuration);
@@ -54,6 +56,7 @@ app.MapScalarApiReference(o => o.WithTitle("Adminduk API").DisableDefaultFonts()
 app.MapRazorPages();
 app.MapListOffices();
 app.MapNikEndpoints();
+app.MapBackOffice();
 
 await app.RunAsync();
 
