@@ -10,6 +10,7 @@ public static class BackOfficeSetup
         services.Configure<BackOfficeOptions>(configuration.GetSection("BackOffice"));
         services.AddScoped<ClaimQueue>();
         services.AddScoped<DecisionService>();
+        services.AddScoped<Assisted.AssistedEntry>();
         // Approval hands on through these steps, in registration order; documents, register and delivery add theirs.
         services.AddScoped<IApprovalStep, DocumentIssuanceHandover>();
         services.AddSingleton<ClaimSweeper>();

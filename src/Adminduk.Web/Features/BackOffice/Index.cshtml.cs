@@ -31,6 +31,9 @@ public sealed class IndexModel(AdmindukDbContext db, ClaimQueue queue, TimeProvi
 
     public IReadOnlyList<Office> Offices { get; private set; } = [];
 
+    /// <summary>Staff of the office take from its queue; an administrator looking in from outside does not.</summary>
+    public bool CanTake { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string? office, CancellationToken ct)
     {
         var who = await StaffMember.ForAsync(User, db, ct);
@@ -54,7 +57,8 @@ public sealed class IndexModel(AdmindukDbContext db, ClaimQueue queue, TimeProvi
 
         ViewData["OfficeCode"] = who.OfficeId is null ? Office.Code : null;
         Board = await BoardQuery.ForAsync(db, Office.Code, clock.GetUtcNow(), ct);
-        if (who.OfficeId is not null)
+        CanTake = who.OfficeId is not null;
+        if (CanTake)
         {
             CurrentClaim = await queue.CurrentClaimAsync(who, ct);
             var skillCodes = await db.OperatorSkills.AsNoTracking().Where(s => s.UserId == who.UserId).Select(s => s.ServiceCode).ToListAsync(ct);

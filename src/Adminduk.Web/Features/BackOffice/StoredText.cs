@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Resources;
+using Adminduk.Domain.Validation;
 
 namespace Adminduk.Web.Features.BackOffice;
 
@@ -10,6 +11,10 @@ namespace Adminduk.Web.Features.BackOffice;
 public static class StoredText
 {
     private static readonly ResourceManager Resources = new("Adminduk.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
+
+    /// <summary>The Indonesian and English text of a key, for reports that carry both (<see cref="LocalizedText"/>).</summary>
+    public static LocalizedText Localized(string key) =>
+        new(Get(key), Resources.GetString(key, CultureInfo.GetCultureInfo("en")) ?? Get(key));
 
     public static string Get(string key, params object[] args)
     {
