@@ -174,16 +174,17 @@ public sealed class DecisionService(
         }
 
         history.Add(application, from, action, now, who, note);
+        audit.Add(AuditAction(request.Kind), "application", ClaimQueue.Id(application), note ?? application.ReceiptNumber, who.Actor);
+        await NotifyAsync(application, service, request.Kind, corrections, reason, ct);
         if (request.Kind == DecisionKind.Approve)
         {
+            // Steps may query or even save; until the commit below nothing of the approval is visible.
             foreach (var step in approvalSteps)
             {
                 await step.HandOverAsync(new ApprovalHandover(db, application, who, now), ct);
             }
         }
 
-        audit.Add(AuditAction(request.Kind), "application", ClaimQueue.Id(application), note ?? application.ReceiptNumber, who.Actor);
-        await NotifyAsync(application, service, request.Kind, corrections, reason, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -75,6 +75,9 @@ public sealed class IndexModel(AdmindukDbContext db, ClaimQueue queue, TimeProvi
         return Page();
     }
 
+    /// <summary>A post without a handler name (nothing this page's forms send) goes back to the page.</summary>
+    public IActionResult OnPost() => RedirectToPage();
+
     /// <summary>Take next: the caller's unfinished claim again, or the oldest application they may take.</summary>
     public async Task<IActionResult> OnPostTakeNextAsync(CancellationToken ct)
     {

@@ -81,6 +81,9 @@ public sealed class IndexModel(AdmindukDbContext db, ClaimQueue queue, TimeProvi
         return Page();
     }
 
+    /// <summary>A post without a handler name (nothing this page's forms send) goes back to the page.</summary>
+    public IActionResult OnPost() => RedirectToPage();
+
     /// <summary>Returns a claim of this office to its original position in the queue. It does not give it to anyone.</summary>
     public async Task<IActionResult> OnPostReturnAsync(CancellationToken ct)
     {

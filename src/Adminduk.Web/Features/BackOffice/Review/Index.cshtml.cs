@@ -63,6 +63,9 @@ public sealed class IndexModel(AdmindukDbContext db, ClaimQueue queue, DecisionS
         return Page();
     }
 
+    /// <summary>A post without a handler name (nothing this page's forms send) goes back to the page.</summary>
+    public IActionResult OnPost() => RedirectToPage();
+
     public Task<IActionResult> OnPostApproveAsync(CancellationToken ct) => DecideAsync(DecisionKind.Approve, ct);
 
     public Task<IActionResult> OnPostSendBackAsync(CancellationToken ct) => DecideAsync(DecisionKind.SendBack, ct);

@@ -89,6 +89,9 @@ public sealed class IndexModel(AdmindukDbContext db, AuditLog audit, TimeProvide
         return Page();
     }
 
+    /// <summary>A post without a handler name (nothing this page's forms send) goes back to the page.</summary>
+    public IActionResult OnPost() => RedirectToPage();
+
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
         if (await CallerAsync(ct) is not { } who)
