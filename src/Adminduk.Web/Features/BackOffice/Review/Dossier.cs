@@ -51,6 +51,23 @@ public sealed class Dossier
 
     public required TimeZoneInfo TimeZone { get; init; }
 
+    /// <summary>
+    /// The fields reasons can be given for on this application: filled or required fields, and attachments that were
+    /// uploaded or are required (a lost-card case does not offer the damaged-card photo).
+    /// </summary>
+    public required IReadOnlyList<(string Field, LocalizedText Label)> Correctable { get; init; }
+
+    /// <summary>
+    /// A register code (enum name such as "BelumKawin") as people read it: the catalogue's option label when a form
+    /// offers that value, otherwise the words of the name.
+    /// </summary>
+    public static string Label(Enum value, CultureInfo culture)
+    {
+        var name = value.ToString();
+        var option = ServiceCatalog.Default.Services.SelectMany(s => s.Fields).SelectMany(f => f.Options).FirstOrDefault(o => o.Value == name);
+        return option?.Label.For(culture) ?? string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + c : c.ToString()));
+    }
+
     /// <summary>An instant as the office's local date and time.</summary>
     public string Local(DateTimeOffset? instant) =>
         instant is { } i ? TimeZoneInfo.ConvertTime(i, TimeZone).ToString("dd-MM-yyyy HH:mm", CultureInfo.InvariantCulture) : "";
@@ -163,10 +180,19 @@ public sealed class Dossier
             People = people,
             Households = householdRows,
             Earlier = earlierRows,
+            Correctable =
+            [
+                .. service.Fields.Where(f => values.ContainsKey(f.Name) || f.IsRequired(Nullable(values))).Select(f => (f.Name, f.Label)),
+                .. service.Attachments.Where(a => attachments.Any(x => x.Code == a.Code) || a.IsRequired(Nullable(values)))
+                    .Select(a => (FormValidator.AttachmentField(a.Code), a.Title)),
+            ],
             TimeZone = TimeZoneInfo.FindSystemTimeZoneById(
                 await db.Offices.Where(o => o.Id == application.OfficeId).Select(o => o.TimeZoneId).SingleAsync(ct)),
         };
     }
+
+    private static Dictionary<string, string?> Nullable(IReadOnlyDictionary<string, string> values) =>
+        values.ToDictionary(v => v.Key, v => (string?)v.Value, StringComparer.Ordinal);
 
     private static string? Address(Household? household) =>
         household is null
