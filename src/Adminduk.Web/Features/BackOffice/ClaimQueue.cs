@@ -50,17 +50,18 @@ public sealed class ClaimQueue(AdmindukDbContext db, TimeProvider time, AuditLog
             throw new InvalidOperationException("Only staff of an office take applications from its queue.");
         }
 
-        var skills = await db.OperatorSkills.AsNoTracking()
-            .Where(s => s.UserId == who.UserId)
-            .Select(s => s.ServiceCode)
-            .ToArrayAsync(ct);
-
+        // Everything on one connection in one transaction (SQLite: BEGIN IMMEDIATE, the only writer until commit).
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (db.Provider == DatabaseProvider.Postgres)
         {
             // One take-next per operator at a time (double clicks, two tabs): they queue on the account row.
             await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "AspNetUsers" WHERE "Id" = {who.UserId} FOR UPDATE""", ct);
         }
+
+        var skills = await db.OperatorSkills.AsNoTracking()
+            .Where(s => s.UserId == who.UserId)
+            .Select(s => s.ServiceCode)
+            .ToArrayAsync(ct);
 
         var now = time.GetUtcNow();
         if (await CurrentClaimAsync(who, ct) is { } current)

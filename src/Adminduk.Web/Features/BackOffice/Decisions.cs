@@ -113,6 +113,8 @@ public sealed class DecisionService(
     public async Task<DecisionResult> DecideAsync(StaffMember who, DecisionRequest request, CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        // From the check of the claim to the commit in one transaction: nothing can change the claim in between.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var application = await db.Applications.FirstOrDefaultAsync(
             a => a.Id == request.ApplicationId && a.OfficeId == who.OfficeId && a.Status == ApplicationStatus.InReview
                 && a.ClaimedByUserId == who.UserId && a.ClaimExpiresAt > now, ct);
@@ -136,7 +138,6 @@ public sealed class DecisionService(
             return new DecisionResult(DecisionOutcome.Invalid, errors);
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var history = new HistoryWriter(db);
         if (application.NeedsIdentityConfirmation)
         {
