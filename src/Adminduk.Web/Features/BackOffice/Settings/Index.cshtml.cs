@@ -27,13 +27,13 @@ public sealed class IndexModel(AdmindukDbContext db, AuditLog audit, TimeProvide
     public string? Office { get; set; }
 
     [BindProperty]
-    public string DailyCutoff { get; set; } = "";
+    public string? DailyCutoff { get; set; }
 
     [BindProperty]
-    public string ServiceOpens { get; set; } = "";
+    public string? ServiceOpens { get; set; }
 
     [BindProperty]
-    public string ServiceCloses { get; set; } = "";
+    public string? ServiceCloses { get; set; }
 
     [BindProperty]
     public List<DayOfWeek> WorkingDays { get; set; } = [];
@@ -268,7 +268,7 @@ public sealed class IndexModel(AdmindukDbContext db, AuditLog audit, TimeProvide
             skills.Where(k => k.UserId == s.Id).Select(k => k.ServiceCode).ToHashSet(StringComparer.Ordinal)))];
     }
 
-    private TimeOnly? ParseTime(string value, string field)
+    private TimeOnly? ParseTime(string? value, string field)
     {
         if (TimeOnly.TryParseExact(value, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
         {
