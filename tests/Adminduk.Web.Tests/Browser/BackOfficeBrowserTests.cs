@@ -18,7 +18,11 @@ public sealed class BackOfficeBrowserTests(BrowserFixture browser)
         var citizen = await app.CreateCitizenAsync("+6281234567099");
         var form = JsonSerializer.Serialize(new Dictionary<string, string>
         {
-            ["nik"] = "6471050101900001", ["kkNumber"] = "6471051203150001", ["birthDate"] = "1990-01-02", ["reason"] = "hilang", ["policeReportNumber"] = "LP/77/XI/2026",
+            ["nik"] = "6471050101900001",
+            ["kkNumber"] = "6471051203150001",
+            ["birthDate"] = "1990-01-02",
+            ["reason"] = "hilang",
+            ["policeReportNumber"] = "LP/77/XI/2026",
         });
         var queued = await app.QueueAsync(office, app.Time.GetUtcNow().AddMinutes(-20), applicant: citizen.Id, formJson: form);
         await app.CreateUserAsync(Domain.Population.Roles.Operator, "rina.operator", u =>

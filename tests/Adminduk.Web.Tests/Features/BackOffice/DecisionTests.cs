@@ -132,7 +132,11 @@ public class DecisionTests
         var office = await app.AddOfficeAsync();
         var resident = new Resident
         {
-            Nik = "6471050101900001", FullName = "Andi Pratama", BirthPlace = "Balikpapan", BirthDate = new DateOnly(1990, 1, 1), Occupation = "Karyawan swasta",
+            Nik = "6471050101900001",
+            FullName = "Andi Pratama",
+            BirthPlace = "Balikpapan",
+            BirthDate = new DateOnly(1990, 1, 1),
+            Occupation = "Karyawan swasta",
         };
         await app.SeedAsync(db =>
         {

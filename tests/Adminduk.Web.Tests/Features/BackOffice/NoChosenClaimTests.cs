@@ -46,7 +46,13 @@ public partial class NoChosenClaimTests
         await app.QueueManyAsync(office, Enumerable.Range(0, 4).Select(i => (WitaTime(23, 7, i), KtpService)));
         var chosen = await app.QueueAsync(office, WitaTime(23, 8, 30), applicant: applicant.Id, configure: a => a.Attachments.Add(new ApplicationAttachment
         {
-            Code = "surat-kehilangan", FileName = "surat.pdf", Kind = AttachmentKind.Pdf, Size = 9, Content = "%PDF-1.4\n"u8.ToArray(), Sha256 = "00", UploadedAt = WitaTime(23, 8, 30),
+            Code = "surat-kehilangan",
+            FileName = "surat.pdf",
+            Kind = AttachmentKind.Pdf,
+            Size = 9,
+            Content = "%PDF-1.4\n"u8.ToArray(),
+            Sha256 = "00",
+            UploadedAt = WitaTime(23, 8, 30),
         }));
         var attachmentId = chosen.Attachments.Single().Id;
         var clients = new Dictionary<string, HttpClient> { [Callers.Anonymous] = app.CreateClient((IEnumerable<Cookie>?)null) };

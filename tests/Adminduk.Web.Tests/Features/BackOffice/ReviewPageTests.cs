@@ -29,13 +29,22 @@ public class ReviewPageTests
         });
         var form = JsonSerializer.Serialize(new Dictionary<string, string>
         {
-            ["nik"] = Nik, ["kkNumber"] = Kk, ["birthDate"] = "1990-01-02", ["reason"] = "hilang", ["policeReportNumber"] = "LP/123/XI/2026",
+            ["nik"] = Nik,
+            ["kkNumber"] = Kk,
+            ["birthDate"] = "1990-01-02",
+            ["reason"] = "hilang",
+            ["policeReportNumber"] = "LP/123/XI/2026",
         });
         var queued = await app.QueueAsync(office, WitaTime(23, 8, 0), applicant: citizen.Id, formJson: form, configure: a =>
             a.Attachments.Add(new ApplicationAttachment
             {
-                Code = "surat-kehilangan", FileName = "surat.pdf", Kind = AttachmentKind.Pdf, Size = 9, Content = "%PDF-1.4\n"u8.ToArray(),
-                Sha256 = "00", UploadedAt = WitaTime(23, 8, 0),
+                Code = "surat-kehilangan",
+                FileName = "surat.pdf",
+                Kind = AttachmentKind.Pdf,
+                Size = 9,
+                Content = "%PDF-1.4\n"u8.ToArray(),
+                Sha256 = "00",
+                UploadedAt = WitaTime(23, 8, 0),
             }));
         var siti = await app.CreateStaffAsync(office, name: "Siti");
         using var client = await app.CreateClientAsync(siti);
@@ -138,13 +147,25 @@ public class ReviewPageTests
             var household = new Household { KkNumber = Kk, Address = "Jl. Soekarno-Hatta Km 5 No. 12", IssuedOn = new DateOnly(2015, 3, 12), RtUnit = rt };
             household.Members.Add(new Resident
             {
-                Nik = Nik, FullName = "Andi Pratama", BirthPlace = "Balikpapan", BirthDate = new DateOnly(1990, 1, 1), Occupation = "Karyawan swasta",
-                RelationshipToHead = RelationshipToHead.KepalaKeluarga, Sex = Sex.Male, RtUnit = rt,
+                Nik = Nik,
+                FullName = "Andi Pratama",
+                BirthPlace = "Balikpapan",
+                BirthDate = new DateOnly(1990, 1, 1),
+                Occupation = "Karyawan swasta",
+                RelationshipToHead = RelationshipToHead.KepalaKeluarga,
+                Sex = Sex.Male,
+                RtUnit = rt,
             });
             household.Members.Add(new Resident
             {
-                Nik = "6471054101920002", FullName = "Rina Pratama", BirthPlace = "Samarinda", BirthDate = new DateOnly(1992, 1, 1), Occupation = "Guru",
-                RelationshipToHead = RelationshipToHead.Istri, Sex = Sex.Female, RtUnit = rt,
+                Nik = "6471054101920002",
+                FullName = "Rina Pratama",
+                BirthPlace = "Samarinda",
+                BirthDate = new DateOnly(1992, 1, 1),
+                Occupation = "Guru",
+                RelationshipToHead = RelationshipToHead.Istri,
+                Sex = Sex.Female,
+                RtUnit = rt,
             });
             db.Households.Add(household);
             return Task.CompletedTask;

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using Adminduk.Domain.Applications;
-using NikNumber = Adminduk.Domain.Numbers.Nik;
 using Adminduk.Domain.Population;
 using Adminduk.Domain.Regions;
 using Adminduk.Domain.Services;
 using Adminduk.Domain.Validation;
 using Adminduk.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using NikNumber = Adminduk.Domain.Numbers.Nik;
 
 namespace Adminduk.Web.Features.BackOffice.Review;
 
