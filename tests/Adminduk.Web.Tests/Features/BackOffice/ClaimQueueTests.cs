@@ -74,7 +74,13 @@ public class ClaimQueueTests
     [Theory, BothDatabases]
     public async Task Release_and_expiry_return_the_application_to_its_original_position(DatabaseProvider provider)
     {
-        await using var app = await AppFactory.CreateAsync(provider, new Dictionary<string, string?> { ["BackOffice:ClaimDuration"] = "00:20:00" });
+        // The background sweep stays off: it would race the explicit sweep and take-next below (both correct, the test
+        // could not tell which returned the claim). The sweep itself runs here through ClaimSweeper.SweepAsync.
+        await using var app = await AppFactory.CreateAsync(provider, new Dictionary<string, string?>
+        {
+            ["BackOffice:ClaimDuration"] = "00:20:00",
+            ["BackOffice:SweepEnabled"] = "false",
+        });
         var office = await app.AddOfficeAsync();
         var oldest = await app.QueueAsync(office, WitaTime(23, 7, 0));
         var younger = await app.QueueAsync(office, WitaTime(23, 7, 30));
