@@ -3,6 +3,7 @@ using Adminduk.Web.Data;
 using Adminduk.Web.Features.Account;
 using Adminduk.Web.Features.Applications;
 using Adminduk.Web.Features.Audit;
+using Adminduk.Web.Features.BackOffice;
 using Adminduk.Web.Features.CitizenAccount;
 using Adminduk.Web.Features.Nik;
 using Adminduk.Web.Features.Notifications;
@@ -19,6 +20,7 @@ builder.Services.AddAdmindukAudit();
 builder.Services.AddAdmindukNotifications(builder.Configuration);
 builder.Services.AddApplicationEngine(builder.Configuration);
 builder.Services.AddProblemDetails();
+builder.Services.AddAdmindukBackOffice(builder.Configuration);
 builder.Services.AddAdmindukIdentity();
 builder.Services.AddAdmindukAuthorization();
 builder.Services.AddSignInRateLimiting(builder.Configuration);
@@ -61,6 +63,7 @@ app.MapListOffices();
 app.MapNikEndpoints();
 app.MapApplicationApi();
 app.MapCitizenAccountEndpoints();
+app.MapBackOffice();
 
 await app.RunAsync();
 

@@ -40,6 +40,10 @@ public abstract class AdmindukDbContext(DbContextOptions options)
 
     public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
 
+    public DbSet<OperatorSkill> OperatorSkills => Set<OperatorSkill>();
+
+    public DbSet<WalkInRecord> WalkInRecords => Set<WalkInRecord>();
+
     public abstract DatabaseProvider Provider { get; }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -121,6 +125,7 @@ public abstract class AdmindukDbContext(DbContextOptions options)
         });
 
         ConfigureApplications(builder);
+        ConfigureBackOffice(builder);
 
         builder.Entity<AuditEntry>(e =>
         {
@@ -132,6 +137,24 @@ public abstract class AdmindukDbContext(DbContextOptions options)
             e.Property(a => a.SubjectId).HasMaxLength(100);
             e.Property(a => a.Details).HasMaxLength(2000);
             e.Property(a => a.ClientIp).HasMaxLength(64);
+        });
+    }
+
+    private static void ConfigureBackOffice(ModelBuilder builder)
+    {
+        builder.Entity<OperatorSkill>(e =>
+        {
+            e.Property(s => s.ServiceCode).HasMaxLength(50);
+            e.HasIndex(s => new { s.UserId, s.ServiceCode }).IsUnique();
+            e.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<WalkInRecord>(e =>
+        {
+            e.Property(w => w.ServiceCode).HasMaxLength(50);
+            e.Property(w => w.Note).HasMaxLength(500);
+            e.HasIndex(w => new { w.OfficeId, w.Day });
+            e.HasOne<Office>().WithMany().HasForeignKey(w => w.OfficeId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 

@@ -26,10 +26,10 @@ public sealed class AvailabilityModel(AdmindukDbContext db, ServiceAvailability 
         Saved = saved;
     }
 
-    public async Task<IActionResult> OnPostAsync(string? office, string code, bool open, string? message, string? messageEn, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string? office, string? code, bool open, string? message, string? messageEn, CancellationToken ct)
     {
         await LoadAsync(office, ct);
-        if (Office is null)
+        if (Office is null || code is null || ServiceCatalog.Default.Find(code) is null)
         {
             return NotFound();
         }

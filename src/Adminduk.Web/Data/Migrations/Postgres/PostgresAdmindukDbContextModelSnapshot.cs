@@ -553,6 +553,30 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                     b.ToTable("OneTimeCodes");
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.OperatorSkill", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ServiceCode")
+                        .IsUnique();
+
+                    b.ToTable("OperatorSkills");
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -881,6 +905,44 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                     b.ToTable("ServiceSettings");
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.WalkInRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ServiceCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Day");
+
+                    b.ToTable("WalkInRecords");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -1031,6 +1093,15 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                         .HasForeignKey("OfficeId");
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.OperatorSkill", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.PopulationEvent", b =>
                 {
                     b.HasOne("Adminduk.Web.Data.Resident", "Resident")
@@ -1068,6 +1139,15 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Office");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.WalkInRecord", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -532,6 +532,28 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                     b.ToTable("OneTimeCodes");
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.OperatorSkill", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ServiceCode")
+                        .IsUnique();
+
+                    b.ToTable("OperatorSkills");
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -848,6 +870,42 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                     b.ToTable("ServiceSettings");
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.WalkInRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Day");
+
+                    b.ToTable("WalkInRecords");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -994,6 +1052,15 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                         .HasForeignKey("OfficeId");
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.OperatorSkill", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.PopulationEvent", b =>
                 {
                     b.HasOne("Adminduk.Web.Data.Resident", "Resident")
@@ -1031,6 +1098,15 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Office");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.WalkInRecord", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
