@@ -5,6 +5,7 @@ using Adminduk.Web.Data;
 using Adminduk.Web.Features.BackOffice;
 using Adminduk.Web.Features.BackOffice.Reports;
 using Adminduk.Web.Features.Board;
+using Adminduk.Web.Tests.Features.Applications;
 using Adminduk.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static Adminduk.Web.Tests.Features.BackOffice.BackOfficeTestData;
@@ -38,7 +39,9 @@ public class SeedScenarioTests
     public async Task Tuesdays_batch_of_650_is_done_by_the_end_of_the_day_with_53_left_at_noon(DatabaseProvider provider)
     {
         await using var app = await AppFactory.CreateAsync(provider, QuietBackground);
-        var office = await app.AddOfficeAsync("BPN");
+        var register = await TestRegister.CreateAsync(app);
+        var office = register.Office;
+        var citizens = new ApiCitizens(app, register);
         var operators = new List<StaffMember>();
         for (var i = 0; i < Operators; i++)
         {
@@ -53,19 +56,17 @@ public class SeedScenarioTests
             .Select(k => (first + TimeSpan.FromTicks(span.Ticks * k / (Submissions - 1)), services[k % services.Length])));
         app.Time.SetUtcNow(first);
 
+        // Each citizen submits through POST /api/applications at the moment of submission.
         async Task MoveToAsync(DateTimeOffset at)
         {
-            app.Time.SetUtcNow(at);
-            var arrived = new List<(DateTimeOffset, string)>();
             while (pending.Count > 0 && pending.Peek().At <= at)
             {
-                arrived.Add(pending.Dequeue());
+                var (when, service) = pending.Dequeue();
+                app.Time.SetUtcNow(when);
+                await citizens.SubmitAsync(service);
             }
 
-            if (arrived.Count > 0)
-            {
-                await app.QueueManyAsync(office, arrived);
-            }
+            app.Time.SetUtcNow(at);
         }
 
         var noon = WitaTime(24, 12, 0);
@@ -173,6 +174,66 @@ public class SeedScenarioTests
         weekendBoard.BatchDay.ShouldBe("2026-11-30");
         weekendBoard.Received.ShouldBe(1);
         weekendBoard.Waiting.ShouldBe(1);
+    }
+
+    /// <summary>The register's parents apply through the API; sessions last eight hours, so they sign in again as the clock moves.</summary>
+    private sealed class ApiCitizens(AppFactory app, TestRegister register)
+    {
+        private readonly Dictionary<string, (HttpClient Client, DateTimeOffset SignedInAt)> sessions = [];
+
+        public async Task SubmitAsync(string service)
+        {
+            var (who, phone) = service == "akta-kelahiran" ? (register.Mother, "+6281234500102") : (register.Father, "+6281234500101");
+            var client = await ClientAsync(who, phone);
+            var values = new Dictionary<string, string?>();
+            object[] files;
+            switch (service)
+            {
+                case "akta-kelahiran":
+                    values = new()
+                    {
+                        ["childName"] = "Aisyah",
+                        ["childSex"] = "Female",
+                        ["childBirthDate"] = "10-11-2026",
+                        ["childBirthPlace"] = "Balikpapan",
+                        ["birthPlaceType"] = "rumah-sakit",
+                        ["birthOrder"] = "3",
+                        ["motherNik"] = register.Mother.Nik,
+                        ["kkNumber"] = register.Family.KkNumber
+                    };
+                    files = [ApiClient.File("surat-keterangan-lahir"), ApiClient.File("kk-orang-tua")];
+                    break;
+                case KkService:
+                    values = new() { ["nik"] = who.Nik, ["kkNumber"] = register.Family.KkNumber, ["birthDate"] = "09-03-1985", ["newOccupation"] = "Wiraswasta", ["reason"] = "Usaha sendiri" };
+                    files = [ApiClient.File("kk-lama"), ApiClient.File("dok-pekerjaan")];
+                    break;
+                default:
+                    values = new() { ["nik"] = who.Nik, ["kkNumber"] = register.Family.KkNumber, ["birthDate"] = "09-03-1985", ["reason"] = "rusak" };
+                    files = [ApiClient.File("ktp-rusak", ApiClient.Jpeg, "ktp.jpg")];
+                    break;
+            }
+
+            var response = await client.SubmitAsync(service, values, files);
+            response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        }
+
+        private async Task<HttpClient> ClientAsync(Resident who, string phone)
+        {
+            var now = app.Time.GetUtcNow();
+            if (!sessions.TryGetValue(phone, out var session) || now - session.SignedInAt > TimeSpan.FromHours(6))
+            {
+                if (!sessions.ContainsKey(phone))
+                {
+                    await TestRegister.CitizenAsync(app, who, phone);
+                }
+
+                var account = await app.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<AdmindukDbContext>().Users.Single(u => u.UserName == phone)));
+                session = (await app.CreateClientAsync(account), now);
+                sessions[phone] = session;
+            }
+
+            return session.Client;
+        }
     }
 
     [Theory, BothDatabases]
