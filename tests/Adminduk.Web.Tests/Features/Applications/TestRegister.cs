@@ -33,16 +33,20 @@ public sealed class TestRegister
 
     public required Resident MovedOut { get; init; }
 
-    public static async Task<TestRegister> CreateAsync(AppFactory app)
+    /// <summary>
+    /// Builds the register. A non-zero <paramref name="variant"/> gives another office, RT and serials, so several
+    /// registers can share one app (the browser tests share theirs).
+    /// </summary>
+    public static async Task<TestRegister> CreateAsync(AppFactory app, int variant = 0)
     {
-        var office = new Office { Code = "BPN", Name = "Disdukcapil Kota Balikpapan", RegencyCode = "64.71", TimeZoneId = "Asia/Makassar" };
-        var rt = new RtUnit { VillageCode = Village, Rw = 1, Rt = 1 };
+        var office = new Office { Code = variant == 0 ? "BPN" : $"BPN{variant}", Name = "Disdukcapil Kota Balikpapan", RegencyCode = "64.71", TimeZoneId = "Asia/Makassar" };
+        var rt = new RtUnit { VillageCode = Village, Rw = 1, Rt = 1 + variant };
         var at = app.Time.GetUtcNow();
-        var family = new Household { KkNumber = NumberComposer.KkNumber("647105", new DateOnly(2015, 1, 1), 3), RtUnit = rt, Address = "Jl. Mulawarman No. 7", IssuedOn = new DateOnly(2015, 1, 1) };
-        var other = new Household { KkNumber = NumberComposer.KkNumber("647105", new DateOnly(2016, 2, 2), 4), RtUnit = rt, Address = "Jl. Mulawarman No. 9", IssuedOn = new DateOnly(2016, 2, 2) };
+        var family = new Household { KkNumber = NumberComposer.KkNumber("647105", new DateOnly(2015, 1, 1), 3 + (variant * 10)), RtUnit = rt, Address = "Jl. Mulawarman No. 7", IssuedOn = new DateOnly(2015, 1, 1) };
+        var other = new Household { KkNumber = NumberComposer.KkNumber("647105", new DateOnly(2016, 2, 2), 4 + (variant * 10)), RtUnit = rt, Address = "Jl. Mulawarman No. 9", IssuedOn = new DateOnly(2016, 2, 2) };
         Resident Person(string name, Sex sex, DateOnly born, int serial, Household? h, RelationshipToHead rel, MaritalStatus marital, ResidentStatus status = ResidentStatus.Alive) => new()
         {
-            Nik = NumberComposer.Nik("647105", born, sex, serial),
+            Nik = NumberComposer.Nik("647105", born, sex, serial + (variant * 10)),
             FullName = name,
             Sex = sex,
             BirthPlace = "Balikpapan",
@@ -80,7 +84,11 @@ public sealed class TestRegister
         {
             db.Offices.Add(office);
             db.AddRange(register.Father, register.Mother, register.Teen, register.Child, register.Neighbour, register.Deceased, register.MovedOut);
-            db.RtUnits.Add(new RtUnit { VillageCode = Village, Rw = 3, Rt = 12 });
+            if (variant == 0)
+            {
+                db.RtUnits.Add(new RtUnit { VillageCode = Village, Rw = 3, Rt = 12 });
+            }
+
             return Task.CompletedTask;
         });
         return register;
