@@ -39,10 +39,16 @@ public sealed class RegisterChecks(AdmindukDbContext db)
             ? await db.Residents.AsNoTracking().SingleOrDefaultAsync(r => r.Id == rid, ct)
             : null;
 
+        // Every service for registered residents needs an account linked to the register.
+        if (service.Eligibility == Eligibility.RegisteredResident && applicantResident is null)
+        {
+            report.Error(FormLevel, "register.identity_not_linked", ApplicationMessages.Text("register.identity_not_linked"));
+        }
+
         switch (service.Eligibility)
         {
             case Eligibility.RegisteredResident when service.Code == "akta-kelahiran":
-                return await CheckBirthAsync(service, values, applicantResident, office, today, report, ct);
+                return await CheckBirthAsync(service, values, applicantResident, today, report, ct);
             case Eligibility.RegisteredResident:
                 return await CheckResidentServiceAsync(service, values, applicantResident, office, today, report, ct);
             default:
@@ -59,11 +65,6 @@ public sealed class RegisterChecks(AdmindukDbContext db)
         ValidationReport report,
         CancellationToken ct)
     {
-        if (applicantResident is null)
-        {
-            report.Error(FormLevel, "register.identity_not_linked", ApplicationMessages.Text("register.identity_not_linked"));
-        }
-
         if (!values.TryGetValue("nik", out var nik))
         {
             return new RegisterFacts(null, applicantResident?.BirthDate);
@@ -82,12 +83,8 @@ public sealed class RegisterChecks(AdmindukDbContext db)
 
         if (values.TryGetValue("kkNumber", out var kk))
         {
-            var household = await db.Households.AsNoTracking().SingleOrDefaultAsync(h => h.KkNumber == kk, ct);
-            if (household is null)
-            {
-                report.Error("kkNumber", "register.kk_unknown", ApplicationMessages.Text("register.kk_unknown", Label(service, "kkNumber")));
-            }
-            else if (subject.HouseholdId != household.Id)
+            var household = await FindHouseholdAsync(service, kk, report, ct);
+            if (household is not null && subject.HouseholdId != household.Id)
             {
                 report.Error("kkNumber", "register.not_in_kk", ApplicationMessages.Text("register.not_in_kk"));
             }
@@ -148,25 +145,15 @@ public sealed class RegisterChecks(AdmindukDbContext db)
         ServiceDefinition service,
         IReadOnlyDictionary<string, string> values,
         Resident? applicantResident,
-        Office office,
         DateOnly today,
         ValidationReport report,
         CancellationToken ct)
     {
-        if (applicantResident is null)
-        {
-            report.Error(FormLevel, "register.identity_not_linked", ApplicationMessages.Text("register.identity_not_linked"));
-        }
-
         Household? household = null;
         if (values.TryGetValue("kkNumber", out var kk))
         {
-            household = await db.Households.AsNoTracking().SingleOrDefaultAsync(h => h.KkNumber == kk, ct);
-            if (household is null)
-            {
-                report.Error("kkNumber", "register.kk_unknown", ApplicationMessages.Text("register.kk_unknown", Label(service, "kkNumber")));
-            }
-            else if (applicantResident is not null && applicantResident.HouseholdId != household.Id)
+            household = await FindHouseholdAsync(service, kk, report, ct);
+            if (household is not null && applicantResident is not null && applicantResident.HouseholdId != household.Id)
             {
                 report.Error("kkNumber", "register.applicant_not_in_kk", ApplicationMessages.Text("register.applicant_not_in_kk"));
             }
@@ -284,6 +271,17 @@ public sealed class RegisterChecks(AdmindukDbContext db)
             default:
                 return resident;
         }
+    }
+
+    private async Task<Household?> FindHouseholdAsync(ServiceDefinition service, string kk, ValidationReport report, CancellationToken ct)
+    {
+        var household = await db.Households.AsNoTracking().SingleOrDefaultAsync(h => h.KkNumber == kk, ct);
+        if (household is null)
+        {
+            report.Error("kkNumber", "register.kk_unknown", ApplicationMessages.Text("register.kk_unknown", Label(service, "kkNumber")));
+        }
+
+        return household;
     }
 
     /// <summary>A typed date that differs from the register is an error; one that differs only from the NIK's digits is a warning.</summary>
