@@ -101,10 +101,8 @@ public static class ApplicationApi
         var officeRow = office is { Length: > 0 }
             ? await db.Offices.AsNoTracking().FirstOrDefaultAsync(o => o.Code == office, ct)
             : await db.Offices.AsNoTracking().OrderBy(o => o.Id).FirstOrDefaultAsync(ct);
-        var settings = officeRow is null
-            ? []
-            : await db.ServiceSettings.AsNoTracking().Where(s => s.OfficeId == officeRow.Id).ToListAsync(ct);
-        return TypedResults.Ok(ServiceCatalog.Default.Services.Select(s => ToDto(s, settings.FirstOrDefault(x => x.ServiceCode == s.Code))).ToList());
+        var services = await ServiceAvailability.AtOfficeAsync(db, officeRow, ct);
+        return TypedResults.Ok(services.Select(x => ToDto(x.Service, x.Setting)).ToList());
     }
 
     public static ServiceDto ToDto(ServiceDefinition s, ServiceSetting? setting) => new(

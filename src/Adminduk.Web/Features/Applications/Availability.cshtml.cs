@@ -58,7 +58,6 @@ public sealed class AvailabilityModel(AdmindukDbContext db, ServiceAvailability 
             : account.OfficeId is { } id
                 ? await db.Offices.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct)
                 : await db.Offices.AsNoTracking().OrderBy(o => o.Id).FirstOrDefaultAsync(ct);
-        var settings = Office is null ? [] : await db.ServiceSettings.AsNoTracking().Where(s => s.OfficeId == Office.Id).ToListAsync(ct);
-        Services = [.. ServiceCatalog.Default.Services.Select(s => (s, settings.FirstOrDefault(x => x.ServiceCode == s.Code)))];
+        Services = await ServiceAvailability.AtOfficeAsync(db, Office, ct);
     }
 }

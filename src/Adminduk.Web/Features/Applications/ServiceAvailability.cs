@@ -18,6 +18,16 @@ public enum AvailabilityOutcome
 /// <summary>A supervisor suspends a service at their office with a message for citizens, or reopens it; audited.</summary>
 public sealed class ServiceAvailability(AdmindukDbContext db, AuditLog audit, TimeProvider time)
 {
+    /// <summary>Every catalogue service with its setting at the office (null: never changed, so open).</summary>
+    public static async Task<IReadOnlyList<(ServiceDefinition Service, ServiceSetting? Setting)>> AtOfficeAsync(
+        AdmindukDbContext db, Office? office, CancellationToken ct)
+    {
+        var settings = office is null
+            ? []
+            : await db.ServiceSettings.AsNoTracking().Where(s => s.OfficeId == office.Id).ToListAsync(ct);
+        return [.. ServiceCatalog.Default.Services.Select(s => (s, settings.FirstOrDefault(x => x.ServiceCode == s.Code)))];
+    }
+
     public async Task<AvailabilityOutcome> SetAsync(
         ClaimsPrincipal user, string officeCode, string serviceCode, bool open, string? message, string? messageEn, CancellationToken ct)
     {

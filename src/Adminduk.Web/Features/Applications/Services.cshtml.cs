@@ -14,7 +14,6 @@ public sealed class ServicesModel(AdmindukDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var office = await db.Offices.AsNoTracking().OrderBy(o => o.Id).FirstOrDefaultAsync(ct);
-        var settings = office is null ? [] : await db.ServiceSettings.AsNoTracking().Where(s => s.OfficeId == office.Id).ToListAsync(ct);
-        Services = [.. ServiceCatalog.Default.Services.Select(s => (s, settings.FirstOrDefault(x => x.ServiceCode == s.Code)))];
+        Services = await ServiceAvailability.AtOfficeAsync(db, office, ct);
     }
 }
