@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Adminduk.Domain.Applications;
+using Adminduk.Domain.Calendar;
 using Adminduk.Domain.Services;
 using Adminduk.Domain.Validation;
 using Adminduk.Web.Data;
@@ -33,6 +34,9 @@ public sealed record PublicStatus(string Receipt, ApplicationStatus Status, Date
 public sealed class ApplicationQueries(AdmindukDbContext db, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    // Scoped per request: a list of applications reads each office's calendar (with its holidays) once.
+    private readonly Dictionary<int, OfficeCalendar> calendars = [];
 
     /// <summary>The applicant's own application; null for anyone else's (no difference between "not yours" and "none").</summary>
     public async Task<ApplicationView?> ForApplicantAsync(string receipt, Guid applicantUserId, CancellationToken ct)
@@ -113,7 +117,12 @@ public sealed class ApplicationQueries(AdmindukDbContext db, TimeProvider time)
             return (null, null);
         }
 
-        var calendar = await OfficeCalendars.ForAsync(db, app.Office, ct);
+        if (!calendars.TryGetValue(app.OfficeId, out var calendar))
+        {
+            calendar = await OfficeCalendars.ForAsync(db, app.Office, ct);
+            calendars[app.OfficeId] = calendar;
+        }
+
         var now = time.GetUtcNow();
         var today = calendar.LocalDate(now);
         if (app.Status == ApplicationStatus.InReview)
