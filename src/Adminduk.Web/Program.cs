@@ -8,6 +8,7 @@ using Adminduk.Web.Features.CitizenAccount;
 using Adminduk.Web.Features.Nik;
 using Adminduk.Web.Features.Notifications;
 using Adminduk.Web.Features.Offices;
+using Adminduk.Web.Features.Register;
 using Adminduk.Web.Features.Shared;
 using Scalar.AspNetCore;
 
@@ -21,6 +22,7 @@ builder.Services.AddAdmindukNotifications(builder.Configuration);
 builder.Services.AddApplicationEngine(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddAdmindukBackOffice(builder.Configuration);
+builder.Services.AddAdmindukRegister();
 builder.Services.AddAdmindukIdentity();
 builder.Services.AddAdmindukAuthorization();
 builder.Services.AddSignInRateLimiting(builder.Configuration);

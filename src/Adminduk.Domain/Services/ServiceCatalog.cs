@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Adminduk.Domain.Services;
 
-/// <summary>The catalogue of services, loaded from the embedded catalogue.json.</summary>
+/// <summary>The catalogue of services, loaded from the embedded Services/Catalogue/*.json files.</summary>
 public sealed class ServiceCatalog
 {
     private static readonly Lazy<ServiceCatalog> LazyDefault = new(LoadEmbedded);
@@ -34,12 +34,30 @@ public sealed class ServiceCatalog
         new(JsonSerializer.Deserialize<List<ServiceDefinition>>(json, Json)
             ?? throw new InvalidOperationException("The service catalogue is empty."));
 
+    // One file per service (Services/Catalogue/NNN-code.json), so services can be added without touching each
+    // other's files; the number prefix gives the order in which they are listed.
     private static ServiceCatalog LoadEmbedded()
     {
-        using var stream = typeof(ServiceCatalog).Assembly.GetManifestResourceStream("Adminduk.Domain.Services.catalogue.json")
-            ?? throw new InvalidOperationException("Embedded catalogue.json is missing.");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd());
+        const string prefix = "Adminduk.Domain.Services.Catalogue.";
+        var assembly = typeof(ServiceCatalog).Assembly;
+        var names = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (names.Count == 0)
+        {
+            throw new InvalidOperationException("The embedded service catalogue is missing.");
+        }
+
+        var services = new List<ServiceDefinition>();
+        foreach (var name in names)
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            services.Add(JsonSerializer.Deserialize<ServiceDefinition>(stream, Json)
+                ?? throw new InvalidOperationException($"{name} is empty."));
+        }
+
+        return new ServiceCatalog(services);
     }
 
     private static void CheckConsistency(ServiceDefinition s)

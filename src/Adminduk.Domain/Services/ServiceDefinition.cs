@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Adminduk.Domain.Documents;
 using Adminduk.Domain.Validation;
 
 namespace Adminduk.Domain.Services;
@@ -106,7 +107,7 @@ public sealed record AttachmentDefinition
         Required || (RequiredWhen?.IsMetBy(values) ?? false);
 }
 
-/// <summary>A service citizens can apply for, described as data (catalogue.json).</summary>
+/// <summary>A service citizens can apply for, described as data (Services/Catalogue/*.json, one file per service).</summary>
 public sealed record ServiceDefinition
 {
     /// <summary>Stable code used in URLs and stored with applications, e.g. "kk-perubahan".</summary>
@@ -126,6 +127,9 @@ public sealed record ServiceDefinition
     public IReadOnlyList<FieldDefinition> Fields { get; init; } = [];
 
     public IReadOnlyList<AttachmentDefinition> Attachments { get; init; } = [];
+
+    /// <summary>The documents an approval issues (none for a card that is printed, or for advice-only services).</summary>
+    public IReadOnlyList<DocumentKind> Documents { get; init; } = [];
 
     public FieldDefinition? Field(string name) => Fields.FirstOrDefault(f => f.Name == name);
 }

@@ -28,6 +28,8 @@ public abstract class AdmindukDbContext(DbContextOptions options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<NumberSerial> NumberSerials => Set<NumberSerial>();
+
     public DbSet<Application> Applications => Set<Application>();
 
     public DbSet<ApplicationAttachment> ApplicationAttachments => Set<ApplicationAttachment>();
@@ -113,8 +115,15 @@ public abstract class AdmindukDbContext(DbContextOptions options)
         {
             e.HasIndex(p => new { p.RtUnitId, p.OccurredOn });
             e.HasIndex(p => p.ResidentId);
+            e.HasIndex(p => p.ApplicationId);
             e.Property(p => p.Details).HasMaxLength(1000);
             e.HasOne(p => p.Resident).WithMany().HasForeignKey(p => p.ResidentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<NumberSerial>(e =>
+        {
+            e.HasKey(n => n.Prefix);
+            e.Property(n => n.Prefix).HasMaxLength(20);
         });
 
         builder.Entity<AppUser>(e =>

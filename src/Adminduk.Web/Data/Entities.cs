@@ -204,6 +204,9 @@ public class PopulationEvent
     public DateTimeOffset RecordedAt { get; set; }
 
     public string? Details { get; set; }
+
+    /// <summary>The approved application that caused the event (null for seeded or imported history).</summary>
+    public long? ApplicationId { get; set; }
 }
 
 /// <summary>A sign-in account: citizen, RT head or staff.</summary>

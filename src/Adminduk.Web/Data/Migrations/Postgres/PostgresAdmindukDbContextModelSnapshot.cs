@@ -419,6 +419,20 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                     b.ToTable("Households");
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.NumberSerial", b =>
+                {
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Prefix");
+
+                    b.ToTable("NumberSerials");
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.Office", b =>
                 {
                     b.Property<int>("Id")
@@ -659,6 +673,9 @@ namespace Adminduk.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("ApplicationId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Details")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -682,6 +699,8 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
 
                     b.HasIndex("ResidentId");
 

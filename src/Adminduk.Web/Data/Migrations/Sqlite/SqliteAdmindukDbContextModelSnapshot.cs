@@ -404,6 +404,20 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                     b.ToTable("Households");
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.NumberSerial", b =>
+                {
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Prefix");
+
+                    b.ToTable("NumberSerials");
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.Office", b =>
                 {
                     b.Property<int>("Id")
@@ -632,6 +646,9 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Details")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -655,6 +672,8 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
 
                     b.HasIndex("ResidentId");
 
