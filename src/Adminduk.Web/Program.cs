@@ -45,6 +45,7 @@ await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.L
 await AccountSetup.EnsureRolesAsync(app.Services);
 
 app.UseAdmindukForwardedHeaders();
+app.UseInstanceHeader();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {

@@ -35,6 +35,22 @@ public static class HostingSetup
         return services;
     }
 
+    /// <summary>Names the instance that answered (Instance:Name) in a response header, so operators can tell nodes apart.</summary>
+    public static IApplicationBuilder UseInstanceHeader(this IApplicationBuilder app)
+    {
+        var name = app.ApplicationServices.GetRequiredService<IConfiguration>()["Instance:Name"];
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return app;
+        }
+
+        return app.Use((context, next) =>
+        {
+            context.Response.Headers["X-Adminduk-Instance"] = name;
+            return next(context);
+        });
+    }
+
     /// <summary>Without a configured proxy the app faces clients directly and reads no forwarding header at all.</summary>
     public static IApplicationBuilder UseAdmindukForwardedHeaders(this IApplicationBuilder app)
     {
