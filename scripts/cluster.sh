@@ -54,6 +54,7 @@ start_app() {
     export Database__Provider=Postgres
     export ConnectionStrings__Adminduk="$PG"
     export ForwardedHeaders__KnownProxies__0=127.0.0.1
+    export OneTimeCodes__HashKey="$OTP_KEY"
     export Seed__OnStartup=$seed
     export Seed__Residents="${RESIDENTS:-2000}"
     export Instance__Name="app$n"
@@ -81,8 +82,11 @@ case "$cmd" in
     app1=$(free_port 5100)
     app2=$(free_port $((app1 + 1)))
     web=$(free_port $((app2 + 1)))
+    # Every instance must hash one-time codes with the same key, or a code sent by one fails on the other.
+    otp_key=$(head -c 32 /dev/urandom | base64 | tr -d '\n')
     cat >"$dir/env" <<ENV
 PG='$pg'
+OTP_KEY='$otp_key'
 APP1_PORT=$app1
 APP2_PORT=$app2
 WEB_PORT=$web
