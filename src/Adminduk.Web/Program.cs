@@ -5,6 +5,7 @@ using Adminduk.Web.Features.Applications;
 using Adminduk.Web.Features.Audit;
 using Adminduk.Web.Features.BackOffice;
 using Adminduk.Web.Features.CitizenAccount;
+using Adminduk.Web.Features.Hosting;
 using Adminduk.Web.Features.Nik;
 using Adminduk.Web.Features.Notifications;
 using Adminduk.Web.Features.Offices;
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddAdmindukDatabase(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddAdmindukHosting(builder.Configuration);
 builder.Services.AddAdmindukLocalization();
 builder.Services.AddAdmindukAudit();
 builder.Services.AddAdmindukNotifications(builder.Configuration);
@@ -42,6 +44,8 @@ var app = builder.Build();
 await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
 await AccountSetup.EnsureRolesAsync(app.Services);
 
+app.UseAdmindukForwardedHeaders();
+app.UseInstanceHeader();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,8 +9,14 @@ namespace Adminduk.Web.Data;
 /// its own migrations (Data/Migrations/Postgres, Data/Migrations/Sqlite); code depends on this type.
 /// </summary>
 public abstract class AdmindukDbContext(DbContextOptions options)
-    : IdentityDbContext<AppUser, AppRole, Guid>(options)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>The key ring that protects cookies and antiforgery tokens, shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Rate-limit windows shared by every instance (a client's allowance is not multiplied by instances).</summary>
+    public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
+
     public DbSet<Office> Offices => Set<Office>();
 
     public DbSet<ServicePoint> ServicePoints => Set<ServicePoint>();
@@ -118,6 +125,13 @@ public abstract class AdmindukDbContext(DbContextOptions options)
             e.HasIndex(p => p.ApplicationId);
             e.Property(p => p.Details).HasMaxLength(1000);
             e.HasOne(p => p.Resident).WithMany().HasForeignKey(p => p.ResidentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<RateLimitCounter>(e =>
+        {
+            e.HasKey(c => new { c.Key, c.WindowStart });
+            e.Property(c => c.Key).HasMaxLength(200);
+            e.HasIndex(c => c.WindowStart);
         });
 
         builder.Entity<NumberSerial>(e =>

@@ -29,13 +29,15 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     private readonly TestDatabase database;
     private readonly IReadOnlyDictionary<string, string?> settings;
+    private readonly bool ownsDatabase;
     private int userCounter;
     private int officeCounter;
 
-    private AppFactory(TestDatabase database, IReadOnlyDictionary<string, string?> settings)
+    private AppFactory(TestDatabase database, IReadOnlyDictionary<string, string?> settings, bool ownsDatabase = true)
     {
         this.database = database;
         this.settings = settings;
+        this.ownsDatabase = ownsDatabase;
     }
 
     /// <summary>Monday 23 November 2026, 09:00 in Balikpapan (WITA).</summary>
@@ -67,6 +69,29 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         }
 
         return factory;
+    }
+
+    /// <summary>
+    /// A second instance of the app on this one's database, as another node behind the proxy; it shares nothing
+    /// in memory with this one. Dispose it before this one.
+    /// </summary>
+    public AppFactory CreatePeer(IReadOnlyDictionary<string, string?>? peerSettings = null, bool kestrel = false)
+    {
+        var peer = new AppFactory(database, peerSettings ?? settings, ownsDatabase: false);
+        peer.Time.SetUtcNow(Time.GetUtcNow());
+        if (kestrel)
+        {
+            peer.UseKestrel(0);
+        }
+
+        peer.StartServer();
+        if (kestrel)
+        {
+            var addresses = peer.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+            peer.BaseAddress = new Uri(addresses.First());
+        }
+
+        return peer;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -174,7 +199,10 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await database.DisposeAsync();
+        if (ownsDatabase)
+        {
+            await database.DisposeAsync();
+        }
     }
 
     private static void Check(IdentityResult result, string what)

@@ -4,7 +4,10 @@ using Microsoft.Extensions.Localization;
 
 namespace Adminduk.Web.Features.Account;
 
-/// <summary>Limits sign-in attempts (form posts) per client IP in a fixed window. Settings: RateLimiting:SignIn.</summary>
+/// <summary>
+/// Limits sign-in attempts (form posts) per client IP in a fixed window shared by all instances. Settings:
+/// RateLimiting:SignIn.
+/// </summary>
 public static class SignInRateLimit
 {
     public const string PolicyName = "sign-in";
@@ -21,9 +24,8 @@ public static class SignInRateLimit
             o.AddPolicy(PolicyName, context =>
                 HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
                     ? RateLimitPartition.GetNoLimiter("read")
-                    : RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permitLimit, Window = window, QueueLimit = 0 }));
+                    : Hosting.SharedRateLimitPartition.Get(
+                        context, PolicyName, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", permitLimit, window));
             o.OnRejected = async (context, cancellationToken) =>
             {
                 var localizer = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();

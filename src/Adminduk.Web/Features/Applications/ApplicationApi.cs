@@ -68,9 +68,8 @@ public static class ApplicationApi
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(LookupRateLimit, context =>
             HttpMethods.IsGet(context.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("read")
-                : RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permit, Window = window, QueueLimit = 0 })));
+                : Hosting.SharedRateLimitPartition.Get(
+                    context, LookupRateLimit, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", permit, window)));
         return services;
     }
 
