@@ -55,8 +55,8 @@ public static class CivilRegistryRules
     }
 
     /// <summary>The member NIKs of a checked pindah-keluar form (stored comma-separated).</summary>
-    public static IReadOnlyList<string> MemberNiks(IReadOnlyDictionary<string, string?> values) =>
-        values.GetValueOrDefault("memberNiks") is { Length: > 0 } list ? [.. SplitList(list)] : [];
+    public static IReadOnlyList<string> MemberNiks(string? memberNiks) =>
+        memberNiks is { Length: > 0 } list ? [.. SplitList(list)] : [];
 
     private static IEnumerable<string> SplitList(string text) =>
         text.Split([',', ';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
