@@ -25,6 +25,7 @@ builder.Services.AddApplicationEngine(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddAdmindukBackOffice(builder.Configuration);
 builder.Services.AddAdmindukRegister();
+builder.Services.AddCivilRegistryEffects();
 builder.Services.AddAdmindukIdentity();
 builder.Services.AddAdmindukAuthorization();
 builder.Services.AddSignInRateLimiting(builder.Configuration);

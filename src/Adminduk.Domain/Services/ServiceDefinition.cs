@@ -52,6 +52,20 @@ public enum InPersonStep
     BringOriginal,
 }
 
+/// <summary>Which dates a Date field accepts relative to today.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DateRange>))]
+public enum DateRange
+{
+    /// <summary>Today or earlier (births, events that happened).</summary>
+    Past,
+
+    /// <summary>After today (a permit's expiry).</summary>
+    Future,
+
+    /// <summary>Either side of today (a planned move that may already have happened).</summary>
+    Any,
+}
+
 public sealed record FieldOption(string Value, LocalizedText Label);
 
 /// <summary>A condition on another field's value: "reason" equals "hilang", or is filled at all when Equals is null.</summary>
@@ -86,6 +100,9 @@ public sealed record FieldDefinition
     public int Max { get; init; } = 9999;
 
     public IReadOnlyList<FieldOption> Options { get; init; } = [];
+
+    /// <summary>For Date fields: whether past or future dates are accepted.</summary>
+    public DateRange Dates { get; init; } = DateRange.Past;
 
     public bool IsRequired(IReadOnlyDictionary<string, string?> values) =>
         Required || (RequiredWhen?.IsMetBy(values) ?? false);

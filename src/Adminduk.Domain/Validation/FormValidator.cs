@@ -70,6 +70,7 @@ public static class FormValidator
         }
 
         CheckAttachments(service, values, attachments, report);
+        CivilRegistryRules.Check(service, normalised, context, report);
         return new FormValidationResult(report, normalised);
     }
 
@@ -154,9 +155,15 @@ public static class FormValidator
             return null;
         }
 
-        if (date > context.Today)
+        if (date > context.Today && field.Dates == DateRange.Past)
         {
             report.Error(field.Name, "form.date_future", FormMessages.Text("form.date_future", field.Label));
+            return null;
+        }
+
+        if (date <= context.Today && field.Dates == DateRange.Future)
+        {
+            report.Error(field.Name, "form.date_not_future", FormMessages.Text("form.date_not_future", field.Label));
             return null;
         }
 

@@ -9,7 +9,8 @@ public class ServiceCatalogTests
     [Fact]
     public void The_flagship_services_are_in_the_catalogue()
     {
-        Catalog.Services.Select(s => s.Code).ShouldBe(["kk-perubahan", "akta-kelahiran", "ktp-penggantian", "kedatangan"], ignoreOrder: true);
+        string[] flagship = ["kk-perubahan", "akta-kelahiran", "ktp-penggantian", "kedatangan"];
+        Catalog.Services.Select(s => s.Code).Intersect(flagship).ShouldBe(flagship, ignoreOrder: true);
         Catalog.Services.ShouldAllBe(s => s.Title.Id.Length > 0 && s.Title.En.Length > 0 && s.Description.Id.Length > 0);
     }
 
@@ -51,6 +52,15 @@ public class ServiceCatalogTests
         arrival.Eligibility.ShouldBe(Eligibility.Newcomer);
         arrival.Field("nik")!.Type.ShouldBe(FieldType.Nik);
         arrival.Field("originRegency")!.Type.ShouldBe(FieldType.Regency);
+    }
+
+    [Fact]
+    public void Civil_status_moving_and_foreigner_services_are_listed_in_catalogue_order()
+    {
+        Catalog.Services.Select(s => s.Code).Where(c => c is "akta-perkawinan" or "perkawinan-kua" or "akta-perceraian" or "perceraian-pa"
+                or "pindah-keluar" or "pindah-dalam-kota" or "sktt" or "akta-terbit-ulang" or "legalisir")
+            .ShouldBe(["akta-perkawinan", "perkawinan-kua", "akta-perceraian", "perceraian-pa", "pindah-keluar", "pindah-dalam-kota", "sktt", "akta-terbit-ulang", "legalisir"]);
+        Catalog.Services.ShouldAllBe(s => s.Description.En.Length > 0 && s.Fields.All(f => f.Help == null || f.Help.En.Length > 0));
     }
 
     [Fact]

@@ -264,7 +264,7 @@ public sealed class ApplicationSubmission(
 
     /// <summary>
     /// The office that handles an application: the one named, else the office of the city where the linked
-    /// applicant lives, else the city of a newcomer's destination kelurahan, else the first office.
+    /// applicant lives, else the city of a newcomer's destination kelurahan (a foreigner's kelurahan), else the first office.
     /// </summary>
     public async Task<Office?> OfficeForAsync(string? officeCode, Applicant applicant, IReadOnlyDictionary<string, string?> values, CancellationToken ct)
     {
@@ -275,7 +275,7 @@ public sealed class ApplicationSubmission(
 
         var village = applicant.ResidentId is { } rid
             ? await db.Residents.AsNoTracking().Where(r => r.Id == rid).Select(r => r.RtUnit!.VillageCode).FirstOrDefaultAsync(ct)
-            : values.GetValueOrDefault("destinationKelurahan")?.Trim();
+            : (values.GetValueOrDefault("destinationKelurahan") ?? values.GetValueOrDefault("kelurahan"))?.Trim();
         var regency = village is { Length: >= 5 } ? village[..5] : null;
         return (regency is null ? null : await db.Offices.AsNoTracking().FirstOrDefaultAsync(o => o.RegencyCode == regency, ct))
             ?? await db.Offices.AsNoTracking().OrderBy(o => o.Id).FirstOrDefaultAsync(ct);

@@ -18,7 +18,7 @@ public sealed record RegisterFacts(Resident? Subject, DateOnly? LookupBirthDate)
 /// KK membership, the applicant may act for the subject, and each service's own rules. Only fields that
 /// passed the format checks (present in <paramref name="values"/>) are looked at.
 /// </summary>
-public sealed class RegisterChecks(AdmindukDbContext db)
+public sealed partial class RegisterChecks(AdmindukDbContext db)
 {
     /// <summary>A form-level problem that belongs to no single field.</summary>
     public const string FormLevel = "";
@@ -49,8 +49,12 @@ public sealed class RegisterChecks(AdmindukDbContext db)
         {
             case Eligibility.RegisteredResident when service.Code == "akta-kelahiran":
                 return await CheckBirthAsync(service, values, applicantResident, today, report, ct);
+            case Eligibility.RegisteredResident when IsCivilRegistryService(service.Code):
+                return await CheckCivilRegistryAsync(service, values, applicantResident, office, today, report, ct);
             case Eligibility.RegisteredResident:
                 return await CheckResidentServiceAsync(service, values, applicantResident, office, today, report, ct);
+            case Eligibility.Foreigner:
+                return await CheckForeignerAsync(values, report, ct);
             default:
                 return await CheckNewcomerAsync(values, office, report, ct);
         }
