@@ -18,7 +18,7 @@ public sealed record RegisterFacts(Resident? Subject, DateOnly? LookupBirthDate)
 /// KK membership, the applicant may act for the subject, and each service's own rules. Only fields that
 /// passed the format checks (present in <paramref name="values"/>) are looked at.
 /// </summary>
-public sealed class RegisterChecks(AdmindukDbContext db)
+public sealed partial class RegisterChecks(AdmindukDbContext db)
 {
     /// <summary>A form-level problem that belongs to no single field.</summary>
     public const string FormLevel = "";
@@ -49,6 +49,10 @@ public sealed class RegisterChecks(AdmindukDbContext db)
         {
             case Eligibility.RegisteredResident when service.Code == "akta-kelahiran":
                 return await CheckBirthAsync(service, values, applicantResident, today, report, ct);
+            case Eligibility.RegisteredResident when service.Code == "kk-tambah-anggota":
+                return await CheckAddMemberAsync(service, values, applicantResident, office, today, report, ct);
+            case Eligibility.RegisteredResident when service.Code == "akta-kematian":
+                return await CheckDeathAsync(service, values, applicantResident, office, today, report, ct);
             case Eligibility.RegisteredResident:
                 return await CheckResidentServiceAsync(service, values, applicantResident, office, today, report, ct);
             default:
@@ -103,7 +107,7 @@ public sealed class RegisterChecks(AdmindukDbContext db)
             }
         }
 
-        if (service.Code == "ktp-penggantian" && !PersonRules.MayHoldKtp(subject.BirthDate, subject.MaritalStatus, today))
+        if (service.Code is "ktp-penggantian" or "ktp-baru" && !PersonRules.MayHoldKtp(subject.BirthDate, subject.MaritalStatus, today))
         {
             report.Error("nik", "register.ktp_not_eligible", ApplicationMessages.Text("register.ktp_not_eligible", PersonRules.AgeOn(subject.BirthDate, today)));
         }
@@ -111,6 +115,11 @@ public sealed class RegisterChecks(AdmindukDbContext db)
         if (service.Code == "kk-perubahan")
         {
             CheckDataChange(service, values, subject, report);
+        }
+
+        if (service.Code == "kk-pisah")
+        {
+            await CheckSplitAsync(values, subject, today, report, ct);
         }
 
         return new RegisterFacts(subject, applicantResident?.BirthDate ?? subject.BirthDate);
