@@ -1,3 +1,4 @@
+using Adminduk.Domain.Documents;
 using Adminduk.Domain.Services;
 
 namespace Adminduk.Domain.Tests.Services;
@@ -9,7 +10,9 @@ public class ServiceCatalogTests
     [Fact]
     public void The_flagship_services_are_in_the_catalogue()
     {
-        Catalog.Services.Select(s => s.Code).ShouldBe(["kk-perubahan", "akta-kelahiran", "ktp-penggantian", "kedatangan"], ignoreOrder: true);
+        Catalog.Services.Select(s => s.Code).ShouldBe(
+            ["kk-perubahan", "akta-kelahiran", "ktp-penggantian", "kedatangan", "ktp-baru", "kk-tambah-anggota", "kk-pisah", "kk-cetak-ulang", "kk-hilang", "akta-kematian"],
+            ignoreOrder: true);
         Catalog.Services.ShouldAllBe(s => s.Title.Id.Length > 0 && s.Title.En.Length > 0 && s.Description.Id.Length > 0);
     }
 
@@ -51,6 +54,35 @@ public class ServiceCatalogTests
         arrival.Eligibility.ShouldBe(Eligibility.Newcomer);
         arrival.Field("nik")!.Type.ShouldBe(FieldType.Nik);
         arrival.Field("originRegency")!.Type.ShouldBe(FieldType.Regency);
+    }
+
+    [Fact]
+    public void Household_and_death_services_issue_their_documents_and_name_their_fields_as_agreed()
+    {
+        Catalog.Find("ktp-baru")!.InPersonStep.ShouldBe(InPersonStep.Recording);
+        Catalog.Find("ktp-baru")!.Documents.ShouldBeEmpty();
+        Catalog.Find("akta-kematian")!.Documents.ShouldBe([DocumentKind.AktaKematian, DocumentKind.KartuKeluarga]);
+        foreach (var code in new[] { "kk-perubahan", "kk-tambah-anggota", "kk-pisah", "kk-cetak-ulang", "kk-hilang" })
+        {
+            Catalog.Find(code)!.Documents.ShouldBe([DocumentKind.KartuKeluarga], code);
+        }
+
+        string[] Names(string code) => [.. Catalog.Find(code)!.Fields.Select(f => f.Name)];
+        Names("kk-tambah-anggota").ShouldBe(["kkNumber", "headNik", "memberNik", "relationship"]);
+        Names("kk-pisah").ShouldBe(["kkNumber", "nik", "newHeadNik", "memberNiks", "kelurahan", "rw", "rt", "address"]);
+        Names("kk-cetak-ulang").ShouldBe(["nik", "kkNumber", "reason"]);
+        Names("kk-hilang").ShouldBe(["nik", "kkNumber", "policeReportNumber"]);
+        Names("akta-kematian").ShouldBe(["nik", "kkNumber", "deathDate", "deathTime", "deathPlace", "deathCause", "reporterNik", "reporterRelation", "newHeadNik"]);
+        Catalog.Find("kk-pisah")!.Field("memberNiks")!.Type.ShouldBe(FieldType.NikList);
+    }
+
+    [Fact]
+    public void A_lost_kk_always_needs_the_police_report_and_a_reprint_the_damaged_card()
+    {
+        Catalog.Find("kk-hilang")!.Attachments.Single(a => a.Code == "surat-kehilangan").Required.ShouldBeTrue();
+        var reprint = Catalog.Find("kk-cetak-ulang")!;
+        reprint.Attachments.Single(a => a.Code == "kk-rusak").IsRequired(new Dictionary<string, string?> { ["reason"] = "rusak" }).ShouldBeTrue();
+        reprint.Attachments.Single(a => a.Code == "kk-rusak").IsRequired(new Dictionary<string, string?> { ["reason"] = "tte" }).ShouldBeFalse();
     }
 
     [Fact]
