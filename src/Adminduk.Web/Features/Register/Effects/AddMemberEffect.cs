@@ -21,7 +21,7 @@ public sealed class AddMemberEffect : IRegisterEffect
         {
             // Recorded while the member is still on the old KK, so the event counts for the household and RT left.
             var left = await context.Db.Households.FindAsync([member.HouseholdId], ct);
-            context.RecordEvent(PopulationEventKind.HouseholdChange, member, context.Today, EffectForm.Details($"left KK {left?.KkNumber} to join KK {target.KkNumber}"));
+            context.RecordEvent(PopulationEventKind.HouseholdChange, member, context.Today, EffectDetails.Get("Event.LeftKk", left?.KkNumber ?? "-", target.KkNumber));
         }
 
         member.HouseholdId = target.Id;
@@ -29,6 +29,6 @@ public sealed class AddMemberEffect : IRegisterEffect
         member.RtUnitId = target.RtUnitId;
         member.RelationshipToHead = relationship;
         member.UpdatedAt = context.At;
-        context.RecordEvent(PopulationEventKind.HouseholdChange, member, context.Today, EffectForm.Details($"joined KK {target.KkNumber} as {relationship}"));
+        context.RecordEvent(PopulationEventKind.HouseholdChange, member, context.Today, EffectDetails.Get("Event.JoinedKk", target.KkNumber, EffectDetails.Relationship(relationship)));
     }
 }

@@ -11,49 +11,45 @@ public sealed class DataChangeEffect : IRegisterEffect
     {
         var resident = await context.LivingResidentAsync(context.Required("nik"), ct);
         var changes = new List<string>();
-        void Change(string what, string before, string after)
+        T Change<T>(string field, T before, T after, Func<T, string> label)
         {
-            if (!string.Equals(before, after, StringComparison.Ordinal))
+            if (!EqualityComparer<T>.Default.Equals(before, after))
             {
-                changes.Add($"{what}: {before} -> {after}");
+                changes.Add(EffectDetails.Get("Event.DataChange.Item", EffectDetails.Get("Field." + field), label(before), label(after)));
             }
+
+            return after;
         }
+
+        string Option<T>(string field, T value)
+            where T : struct, Enum => EffectDetails.Option(context.Service, field, value.ToString());
 
         if (context.Optional("newName") is { } name)
         {
-            Change("name", resident.FullName, name);
-            resident.FullName = name;
+            resident.FullName = Change("newName", resident.FullName, name, s => s);
         }
 
         if (context.Optional("newOccupation") is { } occupation)
         {
-            Change("occupation", resident.Occupation, occupation);
-            resident.Occupation = occupation;
+            resident.Occupation = Change("newOccupation", resident.Occupation, occupation, s => s);
         }
 
         if (context.Optional("newEducation") is { } education)
         {
-            var value = Enum.Parse<Education>(education);
-            Change("education", resident.Education.ToString(), value.ToString());
-            resident.Education = value;
+            resident.Education = Change("newEducation", resident.Education, Enum.Parse<Education>(education), v => Option("newEducation", v));
         }
 
         if (context.Optional("newReligion") is { } religion)
         {
-            var value = Enum.Parse<Religion>(religion);
-            Change("religion", resident.Religion.ToString(), value.ToString());
-            resident.Religion = value;
+            resident.Religion = Change("newReligion", resident.Religion, Enum.Parse<Religion>(religion), v => Option("newReligion", v));
         }
 
         if (context.Optional("newMaritalStatus") is { } marital)
         {
-            var value = Enum.Parse<MaritalStatus>(marital);
-            Change("marital status", resident.MaritalStatus.ToString(), value.ToString());
-            resident.MaritalStatus = value;
+            resident.MaritalStatus = Change("newMaritalStatus", resident.MaritalStatus, Enum.Parse<MaritalStatus>(marital), v => Option("newMaritalStatus", v));
         }
 
         resident.UpdatedAt = context.At;
-        context.RecordEvent(PopulationEventKind.DataChange, resident, context.Today,
-            EffectForm.Details(changes.Count == 0 ? "no change" : string.Join("; ", changes)));
+        context.RecordEvent(PopulationEventKind.DataChange, resident, context.Today, EffectDetails.Get("Event.DataChange", string.Join("; ", changes)));
     }
 }

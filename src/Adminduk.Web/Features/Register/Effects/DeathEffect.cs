@@ -22,8 +22,12 @@ public sealed class DeathEffect : IRegisterEffect
         deceased.Status = ResidentStatus.Deceased;
         deceased.DeceasedOn = diedOn;
         deceased.UpdatedAt = context.At;
-        context.RecordEvent(PopulationEventKind.Death, deceased, diedOn, EffectForm.Details(
-            $"place: {context.Required("deathPlace")}; cause: {context.Required("deathCause")}; reported by {Domain.Numbers.Nik.Mask(context.Required("reporterNik"))} ({context.Required("reporterRelation")})"));
+        context.RecordEvent(PopulationEventKind.Death, deceased, diedOn, EffectDetails.Get(
+            "Event.Death",
+            context.Required("deathPlace"),
+            EffectDetails.Option(context.Service, "deathCause", context.Required("deathCause")),
+            Domain.Numbers.Nik.Mask(context.Required("reporterNik")),
+            EffectDetails.Option(context.Service, "reporterRelation", context.Required("reporterRelation"))));
 
         Widow(context, deceased, others);
         if (deceased.RelationshipToHead == RelationshipToHead.KepalaKeluarga && others.Count > 0)
@@ -51,7 +55,7 @@ public sealed class DeathEffect : IRegisterEffect
         {
             spouse.MaritalStatus = MaritalStatus.CeraiMati;
             spouse.UpdatedAt = context.At;
-            context.RecordEvent(PopulationEventKind.DataChange, spouse, context.Today, "marital status: Kawin -> CeraiMati (spouse died)");
+            context.RecordEvent(PopulationEventKind.DataChange, spouse, context.Today, EffectDetails.Get("Event.Widowed"));
         }
     }
 
@@ -70,7 +74,9 @@ public sealed class DeathEffect : IRegisterEffect
             {
                 member.UpdatedAt = context.At;
                 context.RecordEvent(PopulationEventKind.HouseholdChange, member, context.Today,
-                    member.Id == head.Id ? "new head of household after the head's death" : $"relationship to head: {before} -> {member.RelationshipToHead} (new head)");
+                    member.Id == head.Id
+                        ? EffectDetails.Get("Event.NewHead")
+                        : EffectDetails.Get("Event.RelationshipRestated", EffectDetails.Relationship(before), EffectDetails.Relationship(member.RelationshipToHead)));
             }
         }
     }

@@ -35,6 +35,4 @@ internal static class EffectForm
 
     public static InvalidOperationException Conflict(RegisterEffectContext context, string what) =>
         new($"Application {context.Application.ReceiptNumber} cannot change the register: {what}.");
-
-    public static string Details(string text) => text.Length <= 1000 ? text : text[..1000];
 }

@@ -52,7 +52,7 @@ public sealed class SplitHouseholdEffect(INumberAllocator numbers) : IRegisterEf
             m => m.Id == head.Id ? RelationshipToHead.KepalaKeluarga : HouseholdRelations.RelativeToNewHead(head.RelationshipToHead, head.Sex, m.RelationshipToHead, m.Sex));
         foreach (var member in leaving)
         {
-            context.RecordEvent(PopulationEventKind.HouseholdChange, member, context.Today, EffectForm.Details($"left KK {old.KkNumber} for the new KK {household.KkNumber}"));
+            context.RecordEvent(PopulationEventKind.HouseholdChange, member, context.Today, EffectDetails.Get("Event.SplitLeft", old.KkNumber, household.KkNumber));
         }
 
         // The new household needs its id before events can point at it; still inside the approval's transaction.
@@ -64,7 +64,7 @@ public sealed class SplitHouseholdEffect(INumberAllocator numbers) : IRegisterEf
             member.RtUnitId = unit.Id;
             member.RelationshipToHead = relations[member.Id];
             member.UpdatedAt = context.At;
-            context.RecordEvent(PopulationEventKind.HouseholdChange, member, context.Today, EffectForm.Details($"joined the new KK {household.KkNumber} as {member.RelationshipToHead}"));
+            context.RecordEvent(PopulationEventKind.HouseholdChange, member, context.Today, EffectDetails.Get("Event.SplitJoined", household.KkNumber, EffectDetails.Relationship(member.RelationshipToHead)));
         }
     }
 }
