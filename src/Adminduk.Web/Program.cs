@@ -10,6 +10,7 @@ using Adminduk.Web.Features.Nik;
 using Adminduk.Web.Features.Notifications;
 using Adminduk.Web.Features.Offices;
 using Adminduk.Web.Features.Register;
+using Adminduk.Web.Features.Register.Effects;
 using Adminduk.Web.Features.Shared;
 using Scalar.AspNetCore;
 
@@ -26,6 +27,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddAdmindukBackOffice(builder.Configuration);
 builder.Services.AddAdmindukRegister();
 builder.Services.AddCivilRegistryEffects();
+builder.Services.AddHouseholdServiceEffects();
 builder.Services.AddAdmindukIdentity();
 builder.Services.AddAdmindukAuthorization();
 builder.Services.AddSignInRateLimiting(builder.Configuration);

@@ -24,6 +24,9 @@ public enum FieldType
 
     /// <summary>A kelurahan of the office's own city.</summary>
     Kelurahan,
+
+    /// <summary>Several NIKs separated by commas (or spaces); stored as comma-separated digits.</summary>
+    NikList,
 }
 
 /// <summary>Who may apply for a service.</summary>

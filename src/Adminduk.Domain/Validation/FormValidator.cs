@@ -71,6 +71,7 @@ public static class FormValidator
 
         CheckAttachments(service, values, attachments, report);
         CivilRegistryRules.Check(service, normalised, context, report);
+        HouseholdFormRules.Check(service, normalised, attachments, report);
         return new FormValidationResult(report, normalised);
     }
 
@@ -139,12 +140,52 @@ public static class FormValidator
 
                 report.Error(field.Name, "form.kelurahan_unknown", FormMessages.Text("form.kelurahan_unknown", field.Label, raw));
                 return null;
+            case FieldType.NikList:
+                return CheckNikList(field, raw, context, report);
             case FieldType.Text:
             case FieldType.LongText:
                 return raw;
             default:
                 throw new InvalidOperationException($"Field type {field.Type} has no check.");
         }
+    }
+
+    private static readonly char[] ListSeparators = [',', ';', ' ', '\t', '\r', '\n'];
+
+    /// <summary>Each entry is checked as a NIK on its own, so the message names the wrong one; a NIK listed twice is an error.</summary>
+    private static string? CheckNikList(FieldDefinition field, string raw, FormContext context, ValidationReport report)
+    {
+        var entries = raw.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (entries.Length == 0)
+        {
+            report.Error(field.Name, "form.required", FormMessages.Text("form.required", field.Label));
+            return null;
+        }
+
+        var digits = new List<string>();
+        var valid = true;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var result = Nik.Parse(entries[i], context.Today);
+            if (!result.Valid)
+            {
+                var first = result.Errors[0];
+                report.Error(field.Name, "form.nik_list_entry", FormMessages.Text(
+                    "form.nik_list_entry", field.Label, i + 1, entries[i], new LocalizedText(first.Message, first.MessageEnglish)));
+                valid = false;
+            }
+            else if (digits.Contains(result.Digits!))
+            {
+                report.Error(field.Name, "form.nik_list_duplicate", FormMessages.Text("form.nik_list_duplicate", field.Label, result.Digits!));
+                valid = false;
+            }
+            else
+            {
+                digits.Add(result.Digits!);
+            }
+        }
+
+        return valid ? string.Join(',', digits) : null;
     }
 
     private static string? CheckDate(FieldDefinition field, string raw, FormContext context, ValidationReport report)

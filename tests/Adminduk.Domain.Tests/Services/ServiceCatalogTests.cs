@@ -1,3 +1,4 @@
+using Adminduk.Domain.Documents;
 using Adminduk.Domain.Services;
 
 namespace Adminduk.Domain.Tests.Services;
@@ -61,6 +62,35 @@ public class ServiceCatalogTests
                 or "pindah-keluar" or "pindah-dalam-kota" or "sktt" or "akta-terbit-ulang" or "legalisir")
             .ShouldBe(["akta-perkawinan", "perkawinan-kua", "akta-perceraian", "perceraian-pa", "pindah-keluar", "pindah-dalam-kota", "sktt", "akta-terbit-ulang", "legalisir"]);
         Catalog.Services.ShouldAllBe(s => s.Description.En.Length > 0 && s.Fields.All(f => f.Help == null || f.Help.En.Length > 0));
+    }
+
+    [Fact]
+    public void Household_and_death_services_issue_their_documents_and_name_their_fields_as_agreed()
+    {
+        Catalog.Find("ktp-baru")!.InPersonStep.ShouldBe(InPersonStep.Recording);
+        Catalog.Find("ktp-baru")!.Documents.ShouldBeEmpty();
+        Catalog.Find("akta-kematian")!.Documents.ShouldBe([DocumentKind.AktaKematian, DocumentKind.KartuKeluarga]);
+        foreach (var code in new[] { "kk-perubahan", "kk-tambah-anggota", "kk-pisah", "kk-cetak-ulang", "kk-hilang" })
+        {
+            Catalog.Find(code)!.Documents.ShouldBe([DocumentKind.KartuKeluarga], code);
+        }
+
+        string[] Names(string code) => [.. Catalog.Find(code)!.Fields.Select(f => f.Name)];
+        Names("kk-tambah-anggota").ShouldBe(["kkNumber", "headNik", "memberNik", "relationship"]);
+        Names("kk-pisah").ShouldBe(["kkNumber", "nik", "newHeadNik", "memberNiks", "kelurahan", "rw", "rt", "address"]);
+        Names("kk-cetak-ulang").ShouldBe(["nik", "kkNumber", "reason"]);
+        Names("kk-hilang").ShouldBe(["nik", "kkNumber", "policeReportNumber"]);
+        Names("akta-kematian").ShouldBe(["nik", "kkNumber", "deathDate", "deathTime", "deathPlace", "deathCause", "reporterNik", "reporterRelation", "newHeadNik"]);
+        Catalog.Find("kk-pisah")!.Field("memberNiks")!.Type.ShouldBe(FieldType.NikList);
+    }
+
+    [Fact]
+    public void A_lost_kk_always_needs_the_police_report_and_a_reprint_the_damaged_card()
+    {
+        Catalog.Find("kk-hilang")!.Attachments.Single(a => a.Code == "surat-kehilangan").Required.ShouldBeTrue();
+        var reprint = Catalog.Find("kk-cetak-ulang")!;
+        reprint.Attachments.Single(a => a.Code == "kk-rusak").IsRequired(new Dictionary<string, string?> { ["reason"] = "rusak" }).ShouldBeTrue();
+        reprint.Attachments.Single(a => a.Code == "kk-rusak").IsRequired(new Dictionary<string, string?> { ["reason"] = "tte" }).ShouldBeFalse();
     }
 
     [Fact]

@@ -51,6 +51,10 @@ public sealed partial class RegisterChecks(AdmindukDbContext db)
                 return await CheckBirthAsync(service, values, applicantResident, today, report, ct);
             case Eligibility.RegisteredResident when IsCivilRegistryService(service.Code):
                 return await CheckCivilRegistryAsync(service, values, applicantResident, office, today, report, ct);
+            case Eligibility.RegisteredResident when service.Code == "kk-tambah-anggota":
+                return await CheckAddMemberAsync(service, values, applicantResident, office, today, report, ct);
+            case Eligibility.RegisteredResident when service.Code == "akta-kematian":
+                return await CheckDeathAsync(service, values, applicantResident, office, today, report, ct);
             case Eligibility.RegisteredResident:
                 return await CheckResidentServiceAsync(service, values, applicantResident, office, today, report, ct);
             case Eligibility.Foreigner:
@@ -107,7 +111,7 @@ public sealed partial class RegisterChecks(AdmindukDbContext db)
             }
         }
 
-        if (service.Code == "ktp-penggantian" && !PersonRules.MayHoldKtp(subject.BirthDate, subject.MaritalStatus, today))
+        if (service.Code is "ktp-penggantian" or "ktp-baru" && !PersonRules.MayHoldKtp(subject.BirthDate, subject.MaritalStatus, today))
         {
             report.Error("nik", "register.ktp_not_eligible", ApplicationMessages.Text("register.ktp_not_eligible", PersonRules.AgeOn(subject.BirthDate, today)));
         }
@@ -115,6 +119,11 @@ public sealed partial class RegisterChecks(AdmindukDbContext db)
         if (service.Code == "kk-perubahan")
         {
             CheckDataChange(service, values, subject, report);
+        }
+
+        if (service.Code == "kk-pisah")
+        {
+            await CheckSplitAsync(values, subject, today, report, ct);
         }
 
         return new RegisterFacts(subject, applicantResident?.BirthDate ?? subject.BirthDate);

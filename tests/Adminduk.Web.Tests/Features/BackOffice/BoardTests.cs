@@ -41,7 +41,7 @@ public class BoardTests
         html.ShouldContain("data-figure=\"done\">1<");
         html.ShouldContain("data-figure=\"in-progress\">1<");
         html.ShouldContain("data-figure=\"waiting\">1<");
-        html.ShouldContain("Perubahan data Kartu Keluarga");
+        html.ShouldContain("Pembaruan data penduduk");
         html.ShouldContain("<meta http-equiv=\"refresh\" content=\"30\" />");
         html.ShouldNotContain("<script");
         (await anonymous.GetStringAsync("/papan/BPN?culture=en")).ShouldContain("Change of data on the family card (KK)");

@@ -76,7 +76,7 @@ public class SupervisorPagesTests
         var page = await client.GetStringAsync("/BackOffice/Overview");
         page.ShouldContain(oldest.ReceiptNumber!);
         page.ShouldContain("Siti Rahma");
-        page.ShouldContain("Perubahan data Kartu Keluarga");
+        page.ShouldContain("Pembaruan data penduduk");
 
         using (var foreign = await app.CreateClientAsync(await app.CreateStaffAsync(other, Roles.Supervisor)))
         {
