@@ -106,6 +106,34 @@ public sealed class ResidentHistoryTests
         (await check.Set<ResidentVersion>().CountAsync(v => v.ResidentId == r.Mother.Id)).ShouldBe(1);
     }
 
+    [Theory, BothDatabases]
+    public async Task Staff_of_the_office_see_a_residents_data_at_a_date_and_every_look_up_is_audited(DatabaseProvider provider)
+    {
+        await using var app = await AppFactory.CreateAsync(provider);
+        var r = await TestRegister.CreateAsync(app);
+        app.Time.Advance(TimeSpan.FromDays(40));
+        await app.SeedAsync(async db => (await db.Residents.SingleAsync(x => x.Id == r.Mother.Id)).FullName = "Siti Rahmawati Hasan");
+        var operatorUser = await app.CreateUserAsync(Roles.Operator, configure: u => u.OfficeId = r.Office.Id);
+        using var staff = await app.CreateClientAsync(operatorUser);
+        var palembang = await app.CreateOfficeAsync("Disdukcapil Kota Palembang", "16.71", "Asia/Jakarta");
+        using var stranger = await app.CreateClientAsync(await app.CreateUserAsync(Roles.Operator, configure: u => u.OfficeId = palembang.Id));
+        var form = new Dictionary<string, string> { ["Nik"] = r.Mother.Nik, ["Date"] = "2026-11-30" };
+
+        var then = await (await staff.PostFormAsync("/Register/History", form)).Content.ReadAsStringAsync();
+        form["Date"] = "2027-01-05";
+        var now = await (await staff.PostFormAsync("/Register/History", form)).Content.ReadAsStringAsync();
+        var refused = await (await stranger.PostFormAsync("/Register/History", form)).Content.ReadAsStringAsync();
+
+        then.ShouldContain("<dd>Siti Rahmawati</dd>");
+        then.ShouldNotContain(r.Mother.Nik);
+        now.ShouldContain("<dd>Siti Rahmawati Hasan</dd>");
+        refused.ShouldContain("NIK tidak ditemukan di wilayah kantor ini.");
+        refused.ShouldNotContain("Siti Rahmawati");
+        await using var db = app.Database.NewContext();
+        (await db.AuditEntries.CountAsync(a => a.Action == "resident.history-read" && a.ActorId == operatorUser.Id && a.SubjectId == r.Mother.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ShouldBe(2);
+        (await db.AuditEntries.CountAsync(a => a.Action == "resident.history-not-found")).ShouldBe(1);
+    }
+
     private static async Task<ResidentVersion?> AsOfAsync(AppFactory app, int residentId, DateTimeOffset at)
     {
         await using var db = app.Database.NewContext();
