@@ -55,6 +55,10 @@ public abstract class AdmindukDbContext(DbContextOptions options)
 
     public abstract DatabaseProvider Provider { get; }
 
+    // Every save records resident history (Features/Register/History), whichever way the context was created.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(Features.Register.History.ResidentHistoryInterceptor.Instance);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -149,6 +153,7 @@ public abstract class AdmindukDbContext(DbContextOptions options)
 
         ConfigureApplications(builder);
         ConfigureBackOffice(builder);
+        Features.Register.History.RegisterModel.Configure(builder);
 
         builder.Entity<AuditEntry>(e =>
         {

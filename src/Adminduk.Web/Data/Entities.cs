@@ -143,6 +143,11 @@ public class Resident
 
     public RelationshipToHead RelationshipToHead { get; set; }
 
+    /// <summary>Mother and father as registered at birth (null when not in the register).</summary>
+    public int? MotherId { get; set; }
+
+    public int? FatherId { get; set; }
+
     public required string FullName { get; set; }
 
     public Sex Sex { get; set; }

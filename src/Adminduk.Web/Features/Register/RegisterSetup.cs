@@ -1,4 +1,5 @@
 using Adminduk.Web.Features.BackOffice;
+using Adminduk.Web.Features.Register.Effects;
 
 namespace Adminduk.Web.Features.Register;
 
@@ -9,6 +10,8 @@ public static class RegisterSetup
     {
         services.AddSingleton<INumberAllocator, DbNumberAllocator>();
         services.AddScoped<IApprovalStep, RegisterEffectsStep>();
+        services.AddScoped<IRegisterEffect, BirthEffect>();
+        services.AddScoped<IRegisterEffect, ArrivalEffect>();
         return services;
     }
 }

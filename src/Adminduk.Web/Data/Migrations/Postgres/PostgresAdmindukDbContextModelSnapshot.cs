@@ -781,6 +781,9 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                     b.Property<int>("Education")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("FatherId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -790,6 +793,9 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("MaritalStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MotherId")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly?>("MovedOutOn")
@@ -834,7 +840,11 @@ namespace Adminduk.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FatherId");
+
                     b.HasIndex("HouseholdId");
+
+                    b.HasIndex("MotherId");
 
                     b.HasIndex("Nik")
                         .IsUnique();
@@ -979,6 +989,104 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                     b.HasIndex("OfficeId", "Day");
 
                     b.ToTable("WalkInRecords");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Features.Register.History.ResidentVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("BirthPlace")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Citizenship")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DeceasedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Education")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("HouseholdId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KkNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("character(16)")
+                        .IsFixedLength();
+
+                    b.Property<int>("MaritalStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("MovedOutOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MovedToRegionCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<string>("Nik")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character(16)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Occupation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RelationshipToHead")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Religion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RtUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sex")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ValidTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("RtUnitId");
+
+                    b.HasIndex("ResidentId", "ValidFrom");
+
+                    b.ToTable("ResidentVersions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1172,9 +1280,19 @@ namespace Adminduk.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Adminduk.Web.Data.Resident", b =>
                 {
+                    b.HasOne("Adminduk.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("FatherId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Adminduk.Web.Data.Household", "Household")
                         .WithMany("Members")
                         .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Adminduk.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("MotherId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Adminduk.Web.Data.RtUnit", "RtUnit")
@@ -1205,6 +1323,27 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Features.Register.History.ResidentVersion", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Adminduk.Web.Data.Resident", "Resident")
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Adminduk.Web.Data.RtUnit", null)
+                        .WithMany()
+                        .HasForeignKey("RtUnitId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Resident");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

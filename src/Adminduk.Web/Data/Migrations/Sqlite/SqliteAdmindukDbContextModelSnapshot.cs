@@ -752,6 +752,9 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                     b.Property<int>("Education")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("FatherId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -761,6 +764,9 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MaritalStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MotherId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("MovedOutOn")
@@ -805,7 +811,11 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FatherId");
+
                     b.HasIndex("HouseholdId");
+
+                    b.HasIndex("MotherId");
 
                     b.HasIndex("Nik")
                         .IsUnique();
@@ -942,6 +952,102 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                     b.HasIndex("OfficeId", "Day");
 
                     b.ToTable("WalkInRecords");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Features.Register.History.ResidentVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BirthPlace")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Citizenship")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DeceasedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Education")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KkNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("MaritalStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("MovedOutOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MovedToRegionCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nik")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Occupation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RelationshipToHead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Religion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RtUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ValidFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ValidTo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("RtUnitId");
+
+                    b.HasIndex("ResidentId", "ValidFrom");
+
+                    b.ToTable("ResidentVersions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1129,9 +1235,19 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Adminduk.Web.Data.Resident", b =>
                 {
+                    b.HasOne("Adminduk.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("FatherId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Adminduk.Web.Data.Household", "Household")
                         .WithMany("Members")
                         .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Adminduk.Web.Data.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("MotherId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Adminduk.Web.Data.RtUnit", "RtUnit")
@@ -1162,6 +1278,27 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Features.Register.History.ResidentVersion", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Adminduk.Web.Data.Resident", "Resident")
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Adminduk.Web.Data.RtUnit", null)
+                        .WithMany()
+                        .HasForeignKey("RtUnitId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Resident");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
