@@ -5,6 +5,7 @@ using Adminduk.Web.Features.Applications;
 using Adminduk.Web.Features.Audit;
 using Adminduk.Web.Features.BackOffice;
 using Adminduk.Web.Features.CitizenAccount;
+using Adminduk.Web.Features.Documents;
 using Adminduk.Web.Features.Nik;
 using Adminduk.Web.Features.Notifications;
 using Adminduk.Web.Features.Offices;
@@ -23,6 +24,7 @@ builder.Services.AddApplicationEngine(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddAdmindukBackOffice(builder.Configuration);
 builder.Services.AddAdmindukRegister();
+builder.Services.AddAdmindukDocuments(builder.Configuration);
 builder.Services.AddAdmindukIdentity();
 builder.Services.AddAdmindukAuthorization();
 builder.Services.AddSignInRateLimiting(builder.Configuration);
@@ -66,6 +68,7 @@ app.MapNikEndpoints();
 app.MapApplicationApi();
 app.MapCitizenAccountEndpoints();
 app.MapBackOffice();
+app.MapAdmindukDocuments();
 
 await app.RunAsync();
 
