@@ -6,6 +6,8 @@ using Adminduk.Domain.Regions;
 using Adminduk.Domain.Services;
 using Adminduk.Web.Data;
 using Adminduk.Web.Features.Audit;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +15,10 @@ namespace Adminduk.Web.Features.Documents;
 
 public sealed class DocumentOptions
 {
-    /// <summary>The public address the QR codes link to, e.g. "https://dukcapil.balikpapan.go.id". Default: the request's.</summary>
+    /// <summary>
+    /// The public address the QR codes link to, e.g. "https://dukcapil.balikpapan.go.id". Unset: the address of the
+    /// request that issues (the operator's approval), or outside a request the server's first listening address.
+    /// </summary>
     public string? PublicBaseUrl { get; set; }
 }
 
@@ -25,7 +30,7 @@ public sealed record DocumentOfficer(Guid? UserId, string Name);
 /// verification code, the PDF, and superseding of the document it replaces. Adds to the caller's context without
 /// saving, so issuance commits (or not) with the caller's transaction.
 /// </summary>
-public sealed class DocumentIssuer(TimeProvider time, AuditLog audit, IOptions<DocumentOptions> options, IHttpContextAccessor http)
+public sealed class DocumentIssuer(TimeProvider time, AuditLog audit, IOptions<DocumentOptions> options, IHttpContextAccessor http, IServer? server = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -138,7 +143,7 @@ public sealed class DocumentIssuer(TimeProvider time, AuditLog audit, IOptions<D
             ? configured
             : request is not null
                 ? $"{request.Scheme}://{request.Host}{request.PathBase}"
-                : throw new InvalidOperationException("Documents:PublicBaseUrl must be set to issue documents outside a web request.");
+                : server?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost";
         return $"{baseUrl.TrimEnd('/')}/verify/{code}";
     }
 

@@ -171,17 +171,37 @@ public static class DocumentRenderer
             }
         }
 
+        /// <summary>"Label : value" rows; on a landscape page in two columns side by side, as on the printed KK.</summary>
         private void Fields(FieldsBlock block)
         {
-            using var font = Font(false, 10);
-            var labelWidth = Math.Min(190, (Right - Left) * 0.36f);
-            foreach (var row in block.Rows)
+            if (layout.Landscape && block.Rows.Count > 4)
             {
-                var valueLines = Wrap(row.Value, font, Right - Left - labelWidth - 12);
+                var half = (block.Rows.Count + 1) / 2;
+                var gap = 24f;
+                var columnWidth = (Right - Left - gap) / 2;
+                var top = y;
+                FieldColumn(block.Rows.Take(half), Left, columnWidth);
+                var leftBottom = y;
+                y = top;
+                FieldColumn(block.Rows.Skip(half), Left + columnWidth + gap, columnWidth);
+                y = Math.Max(y, leftBottom);
+                return;
+            }
+
+            FieldColumn(block.Rows, Left, Right - Left);
+        }
+
+        private void FieldColumn(IEnumerable<LabelledValue> rows, float x, float columnWidth)
+        {
+            using var font = Font(false, 10);
+            var labelWidth = Math.Min(190, columnWidth * 0.36f);
+            foreach (var row in rows)
+            {
+                var valueLines = Wrap(row.Value, font, columnWidth - labelWidth - 12);
                 Ensure(font.Size * LineGap * valueLines.Count);
                 y += font.Size;
-                canvas.DrawText(row.Label, Left, y, SKTextAlign.Left, font, ink);
-                canvas.DrawText(":", Left + labelWidth, y, SKTextAlign.Left, font, ink);
+                canvas.DrawText(row.Label, x, y, SKTextAlign.Left, font, ink);
+                canvas.DrawText(":", x + labelWidth, y, SKTextAlign.Left, font, ink);
                 for (var i = 0; i < valueLines.Count; i++)
                 {
                     if (i > 0)
@@ -189,7 +209,7 @@ public static class DocumentRenderer
                         y += font.Size * LineGap;
                     }
 
-                    canvas.DrawText(valueLines[i], Left + labelWidth + 10, y, SKTextAlign.Left, font, ink);
+                    canvas.DrawText(valueLines[i], x + labelWidth + 10, y, SKTextAlign.Left, font, ink);
                 }
 
                 y += font.Size * (LineGap - 1);
@@ -247,34 +267,45 @@ public static class DocumentRenderer
             }
         }
 
+        /// <summary>Place, date and officer on the right; beside them, the electronic-issue statement and the code.</summary>
         private void Footer()
         {
             using var font = Font(false, 10);
             using var bold = Font(true, 10);
             using var small = Font(false, 8);
             var header = layout.Header;
-            var column = Left + (Right - Left) * 0.55f;
+            var column = Left + ((Right - Left) * 0.55f);
             var columnWidth = Right - column;
-            var electronic = Wrap(Get("Footer.Electronic", header.VerificationUrl), small, Right - Left);
-            Ensure((font.Size * LineGap * 6) + 24 + (small.Size * LineGap * (electronic.Count + 1)));
-            y += 16;
-            Lines(Get("Footer.PlaceDate", header.Place, Date(header.IssuedOn)), font, column, columnWidth);
-            Lines(Get("Footer.OnBehalf", header.OfficeName), font, column, columnWidth);
-            Lines(Get("Footer.Officer"), font, column, columnWidth);
-            y += 18;
+            var signature = new[]
+            {
+                Get("Footer.PlaceDate", header.Place, Date(header.IssuedOn)),
+                Get("Footer.OnBehalf", header.OfficeName),
+                Get("Footer.Officer"),
+            }.SelectMany(t => Wrap(t, font, columnWidth)).ToList();
+            var statement = Wrap(Get("Footer.Electronic", header.VerificationUrl), small, column - Left - 18);
+            statement.AddRange(Wrap(Get("Footer.Code", header.VerificationCode), small, column - Left - 18));
+            var rightHeight = (signature.Count + 1) * font.Size * LineGap + 22;
+            var leftHeight = statement.Count * small.Size * LineGap;
+            Ensure(Math.Max(rightHeight, leftHeight) + 16);
+            var top = y + 16;
+            y = top;
+            foreach (var line in signature)
+            {
+                Lines(line, font, column, columnWidth);
+            }
+
+            y += 22;
             Lines(header.OfficerName, bold, column, columnWidth);
-            y += 12;
-            canvas.DrawLine(Left, y, Right, y, rule);
-            y += 2;
-            foreach (var line in electronic)
+            var bottom = y;
+            y = top;
+            foreach (var line in statement)
             {
                 y += small.Size;
                 canvas.DrawText(line, Left, y, SKTextAlign.Left, small, ink);
                 y += small.Size * (LineGap - 1);
             }
 
-            y += small.Size;
-            canvas.DrawText(Get("Footer.Code", header.VerificationCode), Left, y, SKTextAlign.Left, small, ink);
+            y = Math.Max(y, bottom);
         }
 
         private void DrawQr(string url, float x, float top, float size)
