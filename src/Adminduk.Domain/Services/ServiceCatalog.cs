@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Adminduk.Domain.Documents;
 
 namespace Adminduk.Domain.Services;
 
@@ -100,6 +101,12 @@ public sealed class ServiceCatalog
 
     private static void CheckDocumentFromField(ServiceDefinition s)
     {
+        // A pickup receipt is made at the counter when documents are handed over, never by an approval.
+        if (s.Documents.Contains(DocumentKind.PickupReceipt) || s.DocumentFromField?.Map.ContainsValue(DocumentKind.PickupReceipt) == true)
+        {
+            throw new InvalidOperationException($"{s.Code}: a pickup receipt is not issued on approval.");
+        }
+
         if (s.DocumentFromField is not { } chosen)
         {
             return;

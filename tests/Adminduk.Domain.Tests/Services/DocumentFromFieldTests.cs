@@ -49,6 +49,7 @@ public class DocumentFromFieldTests
     [InlineData("\"field\":\"aktaKind\",\"map\":{}", "empty map")]
     [InlineData("\"field\":\"aktaKind\",\"map\":{\"kelahiran\":\"AktaKelahiran\",\"lain\":\"AktaKematian\"}", "'lain' is not an option")]
     [InlineData("\"field\":\"aktaKind\",\"map\":{\"kelahiran\":\"AktaKelahiran\"}", "option 'kematian' of 'aktaKind' has no document")]
+    [InlineData("\"field\":\"aktaKind\",\"map\":{\"kelahiran\":\"AktaKelahiran\",\"kematian\":\"PickupReceipt\"}", "pickup receipt is not issued on approval")]
     public void Inconsistent_choices_are_refused(string documentFromField, string message)
     {
         var json = Reissue.Replace(
