@@ -102,7 +102,7 @@ public sealed class ServiceCatalog
     private static void CheckDocumentFromField(ServiceDefinition s)
     {
         // A pickup receipt is made at the counter when documents are handed over, never by an approval.
-        if (s.Documents.Contains(DocumentKind.PickupReceipt) || s.DocumentFromField?.Map.ContainsValue(DocumentKind.PickupReceipt) == true)
+        if (s.Documents.Contains(DocumentKind.PickupReceipt) || s.DocumentFromField?.Map.Values.Contains(DocumentKind.PickupReceipt) == true)
         {
             throw new InvalidOperationException($"{s.Code}: a pickup receipt is not issued on approval.");
         }
