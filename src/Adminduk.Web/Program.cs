@@ -7,6 +7,7 @@ using Adminduk.Web.Features.BackOffice;
 using Adminduk.Web.Features.BackOffice.RtHeads;
 using Adminduk.Web.Features.CitizenAccount;
 using Adminduk.Web.Features.Hosting;
+using Adminduk.Web.Features.Documents;
 using Adminduk.Web.Features.Nik;
 using Adminduk.Web.Features.Notifications;
 using Adminduk.Web.Features.Offices;
@@ -30,6 +31,7 @@ builder.Services.AddAdmindukRegister();
 builder.Services.AddCivilRegistryEffects();
 builder.Services.AddHouseholdServiceEffects();
 builder.Services.AddAdmindukRtHeads();
+builder.Services.AddAdmindukDocuments(builder.Configuration);
 builder.Services.AddAdmindukIdentity();
 builder.Services.AddAdmindukAuthorization();
 builder.Services.AddSignInRateLimiting(builder.Configuration);
@@ -75,6 +77,7 @@ app.MapNikEndpoints();
 app.MapApplicationApi();
 app.MapCitizenAccountEndpoints();
 app.MapBackOffice();
+app.MapAdmindukDocuments();
 
 await app.RunAsync();
 

@@ -53,6 +53,8 @@ public abstract class AdmindukDbContext(DbContextOptions options)
 
     public DbSet<WalkInRecord> WalkInRecords => Set<WalkInRecord>();
 
+    public DbSet<Document> Documents => Set<Document>();
+
     public abstract DatabaseProvider Provider { get; }
 
     // Every save records resident history (Features/Register/History), whichever way the context was created.
@@ -154,6 +156,7 @@ public abstract class AdmindukDbContext(DbContextOptions options)
         ConfigureApplications(builder);
         ConfigureBackOffice(builder);
         Features.Register.History.RegisterModel.Configure(builder);
+        Document.Configure(builder);
 
         builder.Entity<AuditEntry>(e =>
         {
