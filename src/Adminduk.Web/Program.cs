@@ -10,6 +10,7 @@ using Adminduk.Web.Features.Notifications;
 using Adminduk.Web.Features.Offices;
 using Adminduk.Web.Features.Register;
 using Adminduk.Web.Features.Shared;
+using Adminduk.Web.Features.Statistics;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,6 +28,7 @@ builder.Services.AddAdmindukIdentity();
 builder.Services.AddAdmindukAuthorization();
 builder.Services.AddSignInRateLimiting(builder.Configuration);
 builder.Services.AddCitizenAccounts(builder.Configuration);
+builder.Services.AddAdmindukStatistics(builder.Configuration);
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -66,6 +68,7 @@ app.MapNikEndpoints();
 app.MapApplicationApi();
 app.MapCitizenAccountEndpoints();
 app.MapBackOffice();
+app.MapStatistics();
 
 await app.RunAsync();
 
