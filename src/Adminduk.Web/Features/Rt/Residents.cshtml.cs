@@ -33,7 +33,7 @@ public sealed class ResidentsModel(
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public RtArea? Area { get; private set; }
@@ -90,7 +90,7 @@ public sealed class ResidentsModel(
 
         if (page is int p && p > 1)
         {
-            values["page"] = p.ToString(CultureInfo.InvariantCulture);
+            values["p"] = p.ToString(CultureInfo.InvariantCulture);
         }
 
         return values;
