@@ -55,7 +55,8 @@ public static class StatisticsQuery
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-(MonthsShown - 1));
         var months = Enumerable.Range(0, MonthsShown).Select(first.AddMonths).ToList();
-        var monthStarts = months.Select(m => (DateTimeOffset?)LocalMidnight(m, zone)).ToList();
+        // In UTC: SQLite stores DateTimeOffset as ticks of its own offset, so only same-offset values compare correctly.
+        var monthStarts = months.Select(m => (DateTimeOffset?)LocalMidnight(m, zone).ToUniversalTime()).ToList();
         var prefix = office.RegencyCode + ".";
 
         var units = await db.RtUnits.AsNoTracking().Where(u => u.VillageCode.StartsWith(prefix))
