@@ -117,7 +117,8 @@ public static class SvgCharts
                     $"{periods[p]} {series[s].Name}: {Number(value)}"));
             }
 
-            if (periods.Count <= 12 || p % 3 == 0)
+            // Every other label from the last one back when more than six: "Des 25" is wider than a month's slot at 360.
+            if (periods.Count <= 6 || (periods.Count - 1 - p) % 2 == 0)
             {
                 svg.Add(Text(x + (slot / 2), height - 6, periods[p], "middle", Muted, 10));
             }
