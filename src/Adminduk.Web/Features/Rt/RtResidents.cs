@@ -81,8 +81,22 @@ public static class RtResidentQuery
             .Where(x => x.Id == residentId && x.RtUnitId == rtUnitId)
             .Select(x => new
             {
-                x.Id, x.FullName, x.Nik, Kk = x.Household!.KkNumber, x.BirthDate, x.DeceasedOn, x.Sex, x.Occupation, x.Status,
-                x.RelationshipToHead, x.BirthPlace, x.Religion, x.Education, x.MaritalStatus, Address = x.Household.Address, x.HouseholdId,
+                x.Id,
+                x.FullName,
+                x.Nik,
+                Kk = x.Household!.KkNumber,
+                x.BirthDate,
+                x.DeceasedOn,
+                x.Sex,
+                x.Occupation,
+                x.Status,
+                x.RelationshipToHead,
+                x.BirthPlace,
+                x.Religion,
+                x.Education,
+                x.MaritalStatus,
+                Address = x.Household.Address,
+                x.HouseholdId,
             })
             .FirstOrDefaultAsync(ct);
         if (r is null)
@@ -105,8 +119,16 @@ public static class RtResidentQuery
         var rows = await residents
             .Select(r => new
             {
-                r.Id, r.FullName, r.Nik, Kk = r.Household != null ? r.Household.KkNumber : "", r.BirthDate, r.DeceasedOn, r.Sex, r.Occupation,
-                r.Status, r.RelationshipToHead,
+                r.Id,
+                r.FullName,
+                r.Nik,
+                Kk = r.Household != null ? r.Household.KkNumber : "",
+                r.BirthDate,
+                r.DeceasedOn,
+                r.Sex,
+                r.Occupation,
+                r.Status,
+                r.RelationshipToHead,
             })
             .ToListAsync(ct);
         return [.. rows.Select(r => new ResidentRow(r.Id, r.FullName, NikNumber.Mask(r.Nik), r.Kk, PersonRules.AgeOn(r.BirthDate, r.DeceasedOn ?? today),

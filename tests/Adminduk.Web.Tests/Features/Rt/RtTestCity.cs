@@ -142,18 +142,18 @@ internal sealed class RtTestCity
     /// <summary>An application of the office submitted (and optionally decided) at the given instants.</summary>
     public static Application NewApplication(Office office, string service, DateTimeOffset submittedAt, ApplicationStatus status = ApplicationStatus.Queued,
         DateTimeOffset? decidedAt = null) => new()
-    {
-        OfficeId = office.Id,
-        ServiceCode = service,
-        Status = status,
-        ApplicantUserId = Guid.NewGuid(),
-        FormJson = "{}",
-        CreatedAt = submittedAt,
-        UpdatedAt = decidedAt ?? submittedAt,
-        SubmittedAt = submittedAt,
-        QueuedAt = submittedAt,
-        DecidedAt = decidedAt,
-    };
+        {
+            OfficeId = office.Id,
+            ServiceCode = service,
+            Status = status,
+            ApplicantUserId = Guid.NewGuid(),
+            FormJson = "{}",
+            CreatedAt = submittedAt,
+            UpdatedAt = decidedAt ?? submittedAt,
+            SubmittedAt = submittedAt,
+            QueuedAt = submittedAt,
+            DecidedAt = decidedAt,
+        };
 
     private static Household NewHousehold(RtUnit rt, string address)
     {
