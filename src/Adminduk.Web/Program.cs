@@ -14,6 +14,7 @@ using Adminduk.Web.Features.Offices;
 using Adminduk.Web.Features.Register;
 using Adminduk.Web.Features.Register.Effects;
 using Adminduk.Web.Features.Shared;
+using Adminduk.Web.Features.Statistics;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -36,6 +37,7 @@ builder.Services.AddAdmindukIdentity();
 builder.Services.AddAdmindukAuthorization();
 builder.Services.AddSignInRateLimiting(builder.Configuration);
 builder.Services.AddCitizenAccounts(builder.Configuration);
+builder.Services.AddAdmindukStatistics(builder.Configuration);
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -78,6 +80,7 @@ app.MapApplicationApi();
 app.MapCitizenAccountEndpoints();
 app.MapBackOffice();
 app.MapAdmindukDocuments();
+app.MapStatistics();
 
 await app.RunAsync();
 
