@@ -66,6 +66,7 @@ app.MapNikEndpoints();
 app.MapApplicationApi();
 app.MapCitizenAccountEndpoints();
 app.MapBackOffice();
+app.MapNotifications();
 
 await app.RunAsync();
 
