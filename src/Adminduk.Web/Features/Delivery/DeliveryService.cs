@@ -30,6 +30,9 @@ public interface IDocumentHandoverObserver
 /// </summary>
 public sealed class DeliveryApprovalStep(Outbox outbox) : IApprovalStep
 {
+    /// <summary>Something is handed over when documents are issued, or a card is printed without an in-person step.</summary>
+    public static bool HandsOver(ServiceDefinition service) => service.Documents.Count > 0 || service.InPersonStep == InPersonStep.None;
+
     public async Task HandOverAsync(ApprovalHandover handover, CancellationToken ct)
     {
         var db = handover.Db;
@@ -51,8 +54,7 @@ public sealed class DeliveryApprovalStep(Outbox outbox) : IApprovalStep
                 application.Id);
         }
 
-        // Something is handed over when documents are issued, or a card is printed without an in-person step.
-        if (service.Documents.Count == 0 && service.InPersonStep != InPersonStep.None)
+        if (!HandsOver(service))
         {
             return;
         }
