@@ -46,6 +46,9 @@ public sealed class DeskModel(AdmindukDbContext db, ComplaintDesk desk, TimeProv
         return Page();
     }
 
+    /// <summary>A post without a handler name (nothing this page's forms send) goes back to the page.</summary>
+    public IActionResult OnPost() => RedirectToPage(new { office = Office });
+
     public async Task<IActionResult> OnPostTakeAsync(CancellationToken ct)
     {
         if (await CallerAsync(ct) is not { } who)

@@ -38,6 +38,9 @@ public sealed class DeadLettersModel(AdmindukDbContext db, TimeProvider time, Au
             [.. attempts.Where(a => a.MessageId == m.Id).TakeLast(10)]))];
     }
 
+    /// <summary>A post without a handler name (nothing this page's forms send) goes back to the page.</summary>
+    public IActionResult OnPost() => RedirectToPage();
+
     public async Task<IActionResult> OnPostResendAsync(CancellationToken ct)
     {
         if (await OutboxResend.ResendAsync(db, MessageId, time.GetUtcNow(), ct))
