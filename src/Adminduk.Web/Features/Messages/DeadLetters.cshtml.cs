@@ -46,7 +46,7 @@ public sealed class DeadLettersModel(AdmindukDbContext db, TimeProvider time, Au
         if (await OutboxResend.ResendAsync(db, MessageId, time.GetUtcNow(), ct))
         {
             await audit.WriteAsync("outbox.resend", "outbox", MessageId.ToString(CultureInfo.InvariantCulture), cancellationToken: ct);
-            TempData["DeadLetters.Resent"] = MessageId;
+            TempData["DeadLetters.Resent"] = MessageId.ToString(CultureInfo.InvariantCulture);
         }
 
         return RedirectToPage();
