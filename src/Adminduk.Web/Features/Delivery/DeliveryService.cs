@@ -35,14 +35,16 @@ public sealed class DeliveryApprovalStep(Outbox outbox) : IApprovalStep
 
     public async Task HandOverAsync(ApprovalHandover handover, CancellationToken ct)
     {
+        if (ServiceCatalog.Default.Find(handover.Application.ServiceCode) is { } service)
+        {
+            await HandOverAsync(handover, service, ct);
+        }
+    }
+
+    internal async Task HandOverAsync(ApprovalHandover handover, ServiceDefinition service, CancellationToken ct)
+    {
         var db = handover.Db;
         var application = handover.Application;
-        var service = ServiceCatalog.Default.Find(application.ServiceCode);
-        if (service is null)
-        {
-            return;
-        }
-
         var applicant = await db.Users.AsNoTracking().Where(u => u.Id == application.ApplicantUserId).Select(u => u.ResidentId).FirstOrDefaultAsync(ct);
         var place = await ZoneDirectory.PlaceForResidentAsync(db, application.OfficeId, applicant ?? application.SubjectResidentId, ct);
         var recipient = application.IsAssisted ? null : await Recipients.ForUserAsync(db, application.ApplicantUserId, ct);
