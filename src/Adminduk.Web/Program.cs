@@ -81,6 +81,7 @@ app.MapCitizenAccountEndpoints();
 app.MapBackOffice();
 app.MapAdmindukDocuments();
 app.MapStatistics();
+app.MapNotifications();
 
 await app.RunAsync();
 

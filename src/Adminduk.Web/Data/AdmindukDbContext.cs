@@ -157,6 +157,7 @@ public abstract class AdmindukDbContext(DbContextOptions options)
         ConfigureBackOffice(builder);
         Features.Register.History.RegisterModel.Configure(builder);
         Document.Configure(builder);
+        NotificationModel.Configure(builder);
 
         builder.Entity<AuditEntry>(e =>
         {

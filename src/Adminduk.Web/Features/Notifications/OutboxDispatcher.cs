@@ -1,5 +1,6 @@
 using Adminduk.Domain.Messaging;
 using Adminduk.Web.Data;
+using Adminduk.Web.Features.Delivery;
 using Microsoft.EntityFrameworkCore;
 
 namespace Adminduk.Web.Features.Notifications;
@@ -33,6 +34,8 @@ public sealed partial class OutboxDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AdmindukDbContext>();
         var senders = scope.ServiceProvider.GetServices<IMessageSender>().ToList();
+        var channels = scope.ServiceProvider.GetServices<IChannelSender>().Where(c => c.IsConfigured).ToList();
+        var router = new MessageRouter(db);
         var now = time.GetUtcNow();
         var candidates = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
@@ -54,7 +57,7 @@ public sealed partial class OutboxDispatcher(
             }
 
             var message = await db.OutboxMessages.SingleAsync(m => m.Id == id, ct);
-            await SendOneAsync(message, senders, ct);
+            await SendOneAsync(db, message, await RouteAsync(router, message, channels, ct), senders, ct);
             await db.SaveChangesAsync(ct);
             attempted++;
         }
@@ -86,17 +89,42 @@ public sealed partial class OutboxDispatcher(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private async Task SendOneAsync(OutboxMessage message, List<IMessageSender> senders, CancellationToken ct)
+    private static async Task<MessageRoute> RouteAsync(MessageRouter router, OutboxMessage message, List<IChannelSender> channels, CancellationToken ct) =>
+        channels.Count == 0 ? new MessageRoute([]) : await router.RouteAsync(message, channels, ct);
+
+    /// <summary>
+    /// Tries the route's channels in order until one succeeds (the fallback); with no usable provider channel the
+    /// default sender (the message log) takes it. Every try is recorded as an attempt.
+    /// </summary>
+    private async Task SendOneAsync(AdmindukDbContext db, OutboxMessage message, MessageRoute route, List<IMessageSender> senders, CancellationToken ct)
     {
-        var sender = senders.First(s => s.CanSend(message));
-        SendResult result;
-        try
+        SendResult result = new(false, Error: "no channel");
+        if (route.Tries.Count == 0)
         {
-            result = await sender.SendAsync(message, ct);
+            var sender = senders.First(s => s.CanSend(message));
+            result = await TryAsync(() => sender.SendAsync(message, ct));
+            Record(db, message, message.Channel, result);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or IOException or TaskCanceledException)
+        else
         {
-            result = new SendResult(false, Error: ex.Message);
+            var errors = new List<string>();
+            foreach (var (channel, outgoing) in route.Tries)
+            {
+                result = await TryAsync(() => channel.SendAsync(outgoing, ct));
+                Record(db, message, channel.Channel, result);
+                message.Channel = channel.Channel;
+                if (result.Succeeded)
+                {
+                    break;
+                }
+
+                errors.Add($"{channel.Channel}: {result.Error}");
+            }
+
+            if (!result.Succeeded)
+            {
+                result = result with { Error = string.Join("; ", errors) };
+            }
         }
 
         var now = time.GetUtcNow();
@@ -122,20 +150,65 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
+    private static async Task<SendResult> TryAsync(Func<Task<SendResult>> send)
+    {
+        try
+        {
+            return await send();
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or IOException or TaskCanceledException or System.Net.Sockets.SocketException)
+        {
+            return new SendResult(false, Error: ex.Message);
+        }
+    }
+
+    private void Record(AdmindukDbContext db, OutboxMessage message, MessageChannel channel, SendResult result) =>
+        db.Set<OutboxAttempt>().Add(new OutboxAttempt
+        {
+            MessageId = message.Id,
+            At = time.GetUtcNow(),
+            Channel = channel,
+            Succeeded = result.Succeeded,
+            ProviderMessageId = result.ProviderMessageId,
+            Error = result.Error is { Length: > 2000 } e ? e[..2000] : result.Error,
+        });
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch pass failed")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);
 }
 
 public static class NotificationSetup
 {
+    /// <summary>The outbox and its dispatcher, provider channels, zones, delivery, the promise watch and the complaints desk.</summary>
     public static IServiceCollection AddAdmindukNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<OutboxOptions>(configuration.GetSection("Outbox"));
+        services.Configure<WhatsAppOptions>(configuration.GetSection("Notifications:WhatsApp"));
+        services.Configure<SmsOptions>(configuration.GetSection("Notifications:Sms"));
+        services.Configure<EmailOptions>(configuration.GetSection("Notifications:Email"));
+        services.Configure<Delivery.CourierOptions>(configuration.GetSection("Courier"));
+        services.Configure<FollowUpOptions>(configuration.GetSection("FollowUp"));
+        services.AddHttpClient(WhatsAppSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(SmsSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(Delivery.CourierClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddScoped<Outbox>();
-        // Providers (WhatsApp, SMS, e-mail) register before the log sender, which takes whatever is left.
+        // Provider channels are used when configured; otherwise the log sender takes the message.
+        services.AddSingleton<IChannelSender, WhatsAppSender>();
+        services.AddSingleton<IChannelSender, SmsSender>();
+        services.AddSingleton<IChannelSender, EmailSender>();
         services.AddSingleton<IMessageSender, LogMessageSender>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+
+        services.AddSingleton<Delivery.CourierClient>();
+        services.AddScoped<Delivery.DeliveryService>();
+        services.AddScoped<BackOffice.IApprovalStep, Delivery.DeliveryApprovalStep>();
+        services.AddScoped<Promise.PromiseWatch>();
+        services.AddScoped<Complaints.ComplaintDesk>();
+        services.AddSingleton<FollowUpWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<FollowUpWorker>());
         return services;
     }
+
+    public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder app) => app.MapDelivery();
 }

@@ -384,6 +384,143 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.Complaint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long?>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ClaimExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ClaimedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ClosedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("OfficeId", "Status", "CreatedAt", "Id");
+
+                    b.ToTable("Complaint");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.ContactPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("ContactPreference");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.CourierCallback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Applied")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("TrackingId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Signature")
+                        .IsUnique();
+
+                    b.HasIndex("TrackingId");
+
+                    b.ToTable("CourierCallback");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.DeliverySetting", b =>
+                {
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("CourierEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("CourierFee")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UncollectedAfterDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OfficeId");
+
+                    b.ToTable("DeliverySetting");
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.Document", b =>
                 {
                     b.Property<long>("Id")
@@ -473,6 +610,99 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                     b.ToTable("Documents");
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.DocumentDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("BookingAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("BookingKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CourierFee")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CourierStage")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("HandedOverByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LastBookingError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("NextBookingAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PickupCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("ReadyAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ServicePointId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TrackingId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ZoneId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("PickupCode")
+                        .IsUnique();
+
+                    b.HasIndex("TrackingId")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId", "Status", "ReadyAt");
+
+                    b.ToTable("DocumentDelivery");
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.Household", b =>
                 {
                     b.Property<int>("Id")
@@ -506,6 +736,44 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                     b.HasIndex("RtUnitId");
 
                     b.ToTable("Households");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.MessageText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UpdatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Template", "Channel")
+                        .IsUnique();
+
+                    b.ToTable("MessageText");
                 });
 
             modelBuilder.Entity("Adminduk.Web.Data.NumberSerial", b =>
@@ -680,6 +948,41 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                     b.ToTable("OperatorSkills");
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.OutboxAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.ToTable("OutboxAttempt");
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -796,6 +1099,19 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                     b.HasIndex("RtUnitId", "OccurredOn");
 
                     b.ToTable("PopulationEvents");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.PromiseNotice", b =>
+                {
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ApplicationId");
+
+                    b.ToTable("PromiseNotice");
                 });
 
             modelBuilder.Entity("Adminduk.Web.Data.RateLimitCounter", b =>
@@ -1042,6 +1358,42 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                     b.ToTable("ServiceSettings");
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.ServiceZone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServicePointId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WhatsAppNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("WhatsAppPhoneNumberId")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("ServicePointId");
+
+                    b.ToTable("ServiceZone");
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.WalkInRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1078,6 +1430,35 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                     b.HasIndex("OfficeId", "Day");
 
                     b.ToTable("WalkInRecords");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.ZoneVillage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<int>("ZoneId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ZoneId");
+
+                    b.HasIndex("OfficeId", "VillageCode")
+                        .IsUnique();
+
+                    b.ToTable("ZoneVillage");
                 });
 
             modelBuilder.Entity("Adminduk.Web.Features.Register.History.ResidentVersion", b =>
@@ -1329,6 +1710,33 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.Complaint", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.ContactPreference", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("Adminduk.Web.Data.ContactPreference", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.DeliverySetting", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.Office", null)
+                        .WithOne()
+                        .HasForeignKey("Adminduk.Web.Data.DeliverySetting", "OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.Document", b =>
                 {
                     b.HasOne("Adminduk.Web.Data.Application", null)
@@ -1352,6 +1760,15 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                     b.Navigation("SupersededBy");
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.DocumentDelivery", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.Household", b =>
                 {
                     b.HasOne("Adminduk.Web.Data.RtUnit", "RtUnit")
@@ -1361,6 +1778,15 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("RtUnit");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.MessageText", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Adminduk.Web.Data.OfficeHoliday", b =>
@@ -1379,6 +1805,15 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.OutboxAttempt", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.PopulationEvent", b =>
                 {
                     b.HasOne("Adminduk.Web.Data.Resident", "Resident")
@@ -1388,6 +1823,15 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Resident");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.PromiseNotice", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.Application", null)
+                        .WithOne()
+                        .HasForeignKey("Adminduk.Web.Data.PromiseNotice", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Adminduk.Web.Data.Resident", b =>
@@ -1428,12 +1872,38 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                     b.Navigation("Office");
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.ServiceZone", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Adminduk.Web.Data.ServicePoint", "ServicePoint")
+                        .WithMany()
+                        .HasForeignKey("ServicePointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ServicePoint");
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.WalkInRecord", b =>
                 {
                     b.HasOne("Adminduk.Web.Data.Office", null)
                         .WithMany()
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.ZoneVillage", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.ServiceZone", null)
+                        .WithMany("Villages")
+                        .HasForeignKey("ZoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1531,6 +2001,11 @@ namespace Adminduk.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Adminduk.Web.Data.RtUnit", b =>
                 {
                     b.Navigation("Households");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.ServiceZone", b =>
+                {
+                    b.Navigation("Villages");
                 });
 #pragma warning restore 612, 618
         }

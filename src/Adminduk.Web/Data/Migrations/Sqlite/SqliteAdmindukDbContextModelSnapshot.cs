@@ -371,6 +371,139 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.Complaint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClaimExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClosedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Topic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("OfficeId", "Status", "CreatedAt", "Id");
+
+                    b.ToTable("Complaint");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.ContactPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("ContactPreference");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.CourierCallback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Applied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Signature")
+                        .IsUnique();
+
+                    b.HasIndex("TrackingId");
+
+                    b.ToTable("CourierCallback");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.DeliverySetting", b =>
+                {
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CourierEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CourierFee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UncollectedAfterDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfficeId");
+
+                    b.ToTable("DeliverySetting");
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.Document", b =>
                 {
                     b.Property<long>("Id")
@@ -458,6 +591,97 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                     b.ToTable("Documents");
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.DocumentDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BookingKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CourierFee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourierStage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HandedOverByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastBookingError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextBookingAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PickupCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadyAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ServicePointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TrackingId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ZoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("PickupCode")
+                        .IsUnique();
+
+                    b.HasIndex("TrackingId")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId", "Status", "ReadyAt");
+
+                    b.ToTable("DocumentDelivery");
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.Household", b =>
                 {
                     b.Property<int>("Id")
@@ -489,6 +713,42 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                     b.HasIndex("RtUnitId");
 
                     b.ToTable("Households");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.MessageText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UpdatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Template", "Channel")
+                        .IsUnique();
+
+                    b.ToTable("MessageText");
                 });
 
             modelBuilder.Entity("Adminduk.Web.Data.NumberSerial", b =>
@@ -655,6 +915,39 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                     b.ToTable("OperatorSkills");
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.OutboxAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.ToTable("OutboxAttempt");
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -767,6 +1060,19 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                     b.HasIndex("RtUnitId", "OccurredOn");
 
                     b.ToTable("PopulationEvents");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.PromiseNotice", b =>
+                {
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ApplicationId");
+
+                    b.ToTable("PromiseNotice");
                 });
 
             modelBuilder.Entity("Adminduk.Web.Data.RateLimitCounter", b =>
@@ -1005,6 +1311,40 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                     b.ToTable("ServiceSettings");
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.ServiceZone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServicePointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhatsAppNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatsAppPhoneNumberId")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("ServicePointId");
+
+                    b.ToTable("ServiceZone");
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.WalkInRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1039,6 +1379,33 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                     b.HasIndex("OfficeId", "Day");
 
                     b.ToTable("WalkInRecords");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.ZoneVillage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ZoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ZoneId");
+
+                    b.HasIndex("OfficeId", "VillageCode")
+                        .IsUnique();
+
+                    b.ToTable("ZoneVillage");
                 });
 
             modelBuilder.Entity("Adminduk.Web.Features.Register.History.ResidentVersion", b =>
@@ -1282,6 +1649,33 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.Complaint", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.ContactPreference", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("Adminduk.Web.Data.ContactPreference", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.DeliverySetting", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.Office", null)
+                        .WithOne()
+                        .HasForeignKey("Adminduk.Web.Data.DeliverySetting", "OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.Document", b =>
                 {
                     b.HasOne("Adminduk.Web.Data.Application", null)
@@ -1305,6 +1699,15 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                     b.Navigation("SupersededBy");
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.DocumentDelivery", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.Household", b =>
                 {
                     b.HasOne("Adminduk.Web.Data.RtUnit", "RtUnit")
@@ -1314,6 +1717,15 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("RtUnit");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.MessageText", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Adminduk.Web.Data.OfficeHoliday", b =>
@@ -1332,6 +1744,15 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.OutboxAttempt", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.PopulationEvent", b =>
                 {
                     b.HasOne("Adminduk.Web.Data.Resident", "Resident")
@@ -1341,6 +1762,15 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Resident");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.PromiseNotice", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.Application", null)
+                        .WithOne()
+                        .HasForeignKey("Adminduk.Web.Data.PromiseNotice", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Adminduk.Web.Data.Resident", b =>
@@ -1381,12 +1811,38 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                     b.Navigation("Office");
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.ServiceZone", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Adminduk.Web.Data.ServicePoint", "ServicePoint")
+                        .WithMany()
+                        .HasForeignKey("ServicePointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ServicePoint");
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.WalkInRecord", b =>
                 {
                     b.HasOne("Adminduk.Web.Data.Office", null)
                         .WithMany()
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.ZoneVillage", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.ServiceZone", null)
+                        .WithMany("Villages")
+                        .HasForeignKey("ZoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1484,6 +1940,11 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Adminduk.Web.Data.RtUnit", b =>
                 {
                     b.Navigation("Households");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.ServiceZone", b =>
+                {
+                    b.Navigation("Villages");
                 });
 #pragma warning restore 612, 618
         }
