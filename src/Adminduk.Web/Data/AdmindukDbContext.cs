@@ -135,6 +135,7 @@ public abstract class AdmindukDbContext(DbContextOptions options)
 
         ConfigureApplications(builder);
         ConfigureBackOffice(builder);
+        EktpModel.Configure(builder);
 
         builder.Entity<AuditEntry>(e =>
         {

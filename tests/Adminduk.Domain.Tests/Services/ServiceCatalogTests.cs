@@ -9,7 +9,7 @@ public class ServiceCatalogTests
     [Fact]
     public void The_flagship_services_are_in_the_catalogue()
     {
-        Catalog.Services.Select(s => s.Code).ShouldBe(["kk-perubahan", "akta-kelahiran", "ktp-penggantian", "kedatangan"], ignoreOrder: true);
+        Catalog.Services.Select(s => s.Code).ShouldBe(["kk-perubahan", "akta-kelahiran", "ktp-penggantian", "kedatangan", "ktp-baru"], ignoreOrder: true);
         Catalog.Services.ShouldAllBe(s => s.Title.Id.Length > 0 && s.Title.En.Length > 0 && s.Description.Id.Length > 0);
     }
 
