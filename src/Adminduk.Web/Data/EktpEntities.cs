@@ -253,11 +253,12 @@ public static class EktpModel
 
     public static void Configure(ModelBuilder builder)
     {
+        // Tables are named explicitly (plural, as the DbSets of the context would name them): the raw SQL below uses them.
         builder.Entity<VisitSchedule>(e =>
         {
             e.HasIndex(s => new { s.ServicePointId, s.DeskKind }).IsUnique();
             e.HasOne(s => s.ServicePoint).WithMany().HasForeignKey(s => s.ServicePointId).OnDelete(DeleteBehavior.Cascade);
-            e.ToTable(t =>
+            e.ToTable("VisitSchedules", t =>
             {
                 t.HasCheckConstraint("CK_VisitSchedules_Desks", "\"Desks\" >= 0");
                 t.HasCheckConstraint("CK_VisitSchedules_SlotMinutes", "\"SlotMinutes\" > 0");
@@ -269,15 +270,17 @@ public static class EktpModel
             e.HasIndex(s => new { s.OfficeId, s.Day });
             e.HasOne<VisitSchedule>().WithMany().HasForeignKey(s => s.ScheduleId).OnDelete(DeleteBehavior.Cascade);
             // The last line of defence for capacity: no code path can overbook a slot.
-            e.ToTable(t => t.HasCheckConstraint("CK_AppointmentSlots_Capacity", "\"Booked\" >= 0 AND \"Booked\" <= \"Capacity\""));
+            e.ToTable("AppointmentSlots", t => t.HasCheckConstraint("CK_AppointmentSlots_Capacity", "\"Booked\" >= 0 AND \"Booked\" <= \"Capacity\""));
         });
         builder.Entity<SlotClosure>(e =>
         {
+            e.ToTable("SlotClosures");
             e.HasIndex(c => new { c.OfficeId, c.Day });
             e.Property(c => c.Note).HasMaxLength(500);
         });
         builder.Entity<Appointment>(e =>
         {
+            e.ToTable("Appointments");
             e.HasOne(a => a.Slot).WithMany().HasForeignKey(a => a.SlotId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Application>().WithMany().HasForeignKey(a => a.ApplicationId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(a => a.SlotId);
@@ -286,6 +289,7 @@ public static class EktpModel
         });
         builder.Entity<CardPrintJob>(e =>
         {
+            e.ToTable("CardPrintJobs");
             e.HasIndex(j => j.ApplicationId).IsUnique();
             e.HasIndex(j => new { j.OfficeId, j.Status, j.ReadyAt, j.Id });
             e.Property(j => j.SuketNumber).HasMaxLength(40);
@@ -293,6 +297,7 @@ public static class EktpModel
         });
         builder.Entity<StockMovement>(e =>
         {
+            e.ToTable("StockMovements");
             e.HasIndex(m => new { m.OfficeId, m.Day });
             e.Property(m => m.Reason).HasMaxLength(500);
             e.Property(m => m.ActorName).HasMaxLength(200);
@@ -303,7 +308,7 @@ public static class EktpModel
             e.HasKey(b => b.OfficeId);
             e.Property(b => b.OfficeId).ValueGeneratedNever();
             e.HasOne<Office>().WithMany().HasForeignKey(b => b.OfficeId).OnDelete(DeleteBehavior.Cascade);
-            e.ToTable(t => t.HasCheckConstraint("CK_StockBalances_Balance", "\"Balance\" >= 0"));
+            e.ToTable("StockBalances", t => t.HasCheckConstraint("CK_StockBalances_Balance", "\"Balance\" >= 0"));
         });
     }
 }

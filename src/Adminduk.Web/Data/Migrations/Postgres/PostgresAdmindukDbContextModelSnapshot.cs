@@ -376,7 +376,7 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                         .HasDatabaseName("IX_Appointments_Live")
                         .HasFilter("\"Status\" IN (1, 2)");
 
-                    b.ToTable("Appointment");
+                    b.ToTable("Appointments", (string)null);
                 });
 
             modelBuilder.Entity("Adminduk.Web.Data.AppointmentSlot", b =>
@@ -427,7 +427,7 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                     b.HasIndex("ScheduleId", "StartsAt")
                         .IsUnique();
 
-                    b.ToTable("AppointmentSlot", t =>
+                    b.ToTable("AppointmentSlots", null, t =>
                         {
                             t.HasCheckConstraint("CK_AppointmentSlots_Capacity", "\"Booked\" >= 0 AND \"Booked\" <= \"Capacity\"");
                         });
@@ -525,7 +525,7 @@ namespace Adminduk.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OfficeId", "Status", "ReadyAt", "Id");
 
-                    b.ToTable("CardPrintJob");
+                    b.ToTable("CardPrintJobs", (string)null);
                 });
 
             modelBuilder.Entity("Adminduk.Web.Data.Household", b =>
@@ -1108,7 +1108,7 @@ namespace Adminduk.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OfficeId", "Day");
 
-                    b.ToTable("SlotClosure");
+                    b.ToTable("SlotClosures", (string)null);
                 });
 
             modelBuilder.Entity("Adminduk.Web.Data.StockBalance", b =>
@@ -1127,7 +1127,7 @@ namespace Adminduk.Web.Data.Migrations.Postgres
 
                     b.HasKey("OfficeId");
 
-                    b.ToTable("StockBalance", t =>
+                    b.ToTable("StockBalances", null, t =>
                         {
                             t.HasCheckConstraint("CK_StockBalances_Balance", "\"Balance\" >= 0");
                         });
@@ -1178,7 +1178,7 @@ namespace Adminduk.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OfficeId", "Day");
 
-                    b.ToTable("StockMovement");
+                    b.ToTable("StockMovements", (string)null);
                 });
 
             modelBuilder.Entity("Adminduk.Web.Data.VisitSchedule", b =>
@@ -1221,7 +1221,7 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                     b.HasIndex("ServicePointId", "DeskKind")
                         .IsUnique();
 
-                    b.ToTable("VisitSchedule", t =>
+                    b.ToTable("VisitSchedules", null, t =>
                         {
                             t.HasCheckConstraint("CK_VisitSchedules_Desks", "\"Desks\" >= 0");
 

@@ -363,7 +363,7 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_Appointments_Live")
                         .HasFilter("\"Status\" IN (1, 2)");
 
-                    b.ToTable("Appointment");
+                    b.ToTable("Appointments", (string)null);
                 });
 
             modelBuilder.Entity("Adminduk.Web.Data.AppointmentSlot", b =>
@@ -412,7 +412,7 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                     b.HasIndex("ScheduleId", "StartsAt")
                         .IsUnique();
 
-                    b.ToTable("AppointmentSlot", t =>
+                    b.ToTable("AppointmentSlots", null, t =>
                         {
                             t.HasCheckConstraint("CK_AppointmentSlots_Capacity", "\"Booked\" >= 0 AND \"Booked\" <= \"Capacity\"");
                         });
@@ -506,7 +506,7 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OfficeId", "Status", "ReadyAt", "Id");
 
-                    b.ToTable("CardPrintJob");
+                    b.ToTable("CardPrintJobs", (string)null);
                 });
 
             modelBuilder.Entity("Adminduk.Web.Data.Household", b =>
@@ -1065,7 +1065,7 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OfficeId", "Day");
 
-                    b.ToTable("SlotClosure");
+                    b.ToTable("SlotClosures", (string)null);
                 });
 
             modelBuilder.Entity("Adminduk.Web.Data.StockBalance", b =>
@@ -1084,7 +1084,7 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
 
                     b.HasKey("OfficeId");
 
-                    b.ToTable("StockBalance", t =>
+                    b.ToTable("StockBalances", null, t =>
                         {
                             t.HasCheckConstraint("CK_StockBalances_Balance", "\"Balance\" >= 0");
                         });
@@ -1133,7 +1133,7 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OfficeId", "Day");
 
-                    b.ToTable("StockMovement");
+                    b.ToTable("StockMovements", (string)null);
                 });
 
             modelBuilder.Entity("Adminduk.Web.Data.VisitSchedule", b =>
@@ -1174,7 +1174,7 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                     b.HasIndex("ServicePointId", "DeskKind")
                         .IsUnique();
 
-                    b.ToTable("VisitSchedule", t =>
+                    b.ToTable("VisitSchedules", null, t =>
                         {
                             t.HasCheckConstraint("CK_VisitSchedules_Desks", "\"Desks\" >= 0");
 

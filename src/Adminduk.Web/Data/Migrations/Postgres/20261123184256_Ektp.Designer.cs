@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Adminduk.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAdmindukDbContext))]
-    [Migration("20261123182020_Ektp")]
+    [Migration("20261123184256_Ektp")]
     partial class Ektp
     {
         /// <inheritdoc />
@@ -379,7 +379,7 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                         .HasDatabaseName("IX_Appointments_Live")
                         .HasFilter("\"Status\" IN (1, 2)");
 
-                    b.ToTable("Appointment");
+                    b.ToTable("Appointments", (string)null);
                 });
 
             modelBuilder.Entity("Adminduk.Web.Data.AppointmentSlot", b =>
@@ -430,7 +430,7 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                     b.HasIndex("ScheduleId", "StartsAt")
                         .IsUnique();
 
-                    b.ToTable("AppointmentSlot", t =>
+                    b.ToTable("AppointmentSlots", null, t =>
                         {
                             t.HasCheckConstraint("CK_AppointmentSlots_Capacity", "\"Booked\" >= 0 AND \"Booked\" <= \"Capacity\"");
                         });
@@ -528,7 +528,7 @@ namespace Adminduk.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OfficeId", "Status", "ReadyAt", "Id");
 
-                    b.ToTable("CardPrintJob");
+                    b.ToTable("CardPrintJobs", (string)null);
                 });
 
             modelBuilder.Entity("Adminduk.Web.Data.Household", b =>
@@ -1111,7 +1111,7 @@ namespace Adminduk.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OfficeId", "Day");
 
-                    b.ToTable("SlotClosure");
+                    b.ToTable("SlotClosures", (string)null);
                 });
 
             modelBuilder.Entity("Adminduk.Web.Data.StockBalance", b =>
@@ -1130,7 +1130,7 @@ namespace Adminduk.Web.Data.Migrations.Postgres
 
                     b.HasKey("OfficeId");
 
-                    b.ToTable("StockBalance", t =>
+                    b.ToTable("StockBalances", null, t =>
                         {
                             t.HasCheckConstraint("CK_StockBalances_Balance", "\"Balance\" >= 0");
                         });
@@ -1181,7 +1181,7 @@ namespace Adminduk.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OfficeId", "Day");
 
-                    b.ToTable("StockMovement");
+                    b.ToTable("StockMovements", (string)null);
                 });
 
             modelBuilder.Entity("Adminduk.Web.Data.VisitSchedule", b =>
@@ -1224,7 +1224,7 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                     b.HasIndex("ServicePointId", "DeskKind")
                         .IsUnique();
 
-                    b.ToTable("VisitSchedule", t =>
+                    b.ToTable("VisitSchedules", null, t =>
                         {
                             t.HasCheckConstraint("CK_VisitSchedules_Desks", "\"Desks\" >= 0");
 

@@ -13,7 +13,7 @@ namespace Adminduk.Web.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "CardPrintJob",
+                name: "CardPrintJobs",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
@@ -30,9 +30,9 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CardPrintJob", x => x.Id);
+                    table.PrimaryKey("PK_CardPrintJobs", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_CardPrintJob_Applications_ApplicationId",
+                        name: "FK_CardPrintJobs_Applications_ApplicationId",
                         column: x => x.ApplicationId,
                         principalTable: "Applications",
                         principalColumn: "Id",
@@ -40,7 +40,7 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "SlotClosure",
+                name: "SlotClosures",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
@@ -57,11 +57,11 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SlotClosure", x => x.Id);
+                    table.PrimaryKey("PK_SlotClosures", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
-                name: "StockBalance",
+                name: "StockBalances",
                 columns: table => new
                 {
                     OfficeId = table.Column<int>(type: "integer", nullable: false),
@@ -71,10 +71,10 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_StockBalance", x => x.OfficeId);
+                    table.PrimaryKey("PK_StockBalances", x => x.OfficeId);
                     table.CheckConstraint("CK_StockBalances_Balance", "\"Balance\" >= 0");
                     table.ForeignKey(
-                        name: "FK_StockBalance_Offices_OfficeId",
+                        name: "FK_StockBalances_Offices_OfficeId",
                         column: x => x.OfficeId,
                         principalTable: "Offices",
                         principalColumn: "Id",
@@ -82,7 +82,7 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "StockMovement",
+                name: "StockMovements",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
@@ -100,9 +100,9 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_StockMovement", x => x.Id);
+                    table.PrimaryKey("PK_StockMovements", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_StockMovement_Offices_OfficeId",
+                        name: "FK_StockMovements_Offices_OfficeId",
                         column: x => x.OfficeId,
                         principalTable: "Offices",
                         principalColumn: "Id",
@@ -110,7 +110,7 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "VisitSchedule",
+                name: "VisitSchedules",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -127,11 +127,11 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_VisitSchedule", x => x.Id);
+                    table.PrimaryKey("PK_VisitSchedules", x => x.Id);
                     table.CheckConstraint("CK_VisitSchedules_Desks", "\"Desks\" >= 0");
                     table.CheckConstraint("CK_VisitSchedules_SlotMinutes", "\"SlotMinutes\" > 0");
                     table.ForeignKey(
-                        name: "FK_VisitSchedule_ServicePoints_ServicePointId",
+                        name: "FK_VisitSchedules_ServicePoints_ServicePointId",
                         column: x => x.ServicePointId,
                         principalTable: "ServicePoints",
                         principalColumn: "Id",
@@ -139,7 +139,7 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "AppointmentSlot",
+                name: "AppointmentSlots",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
@@ -158,18 +158,18 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AppointmentSlot", x => x.Id);
+                    table.PrimaryKey("PK_AppointmentSlots", x => x.Id);
                     table.CheckConstraint("CK_AppointmentSlots_Capacity", "\"Booked\" >= 0 AND \"Booked\" <= \"Capacity\"");
                     table.ForeignKey(
-                        name: "FK_AppointmentSlot_VisitSchedule_ScheduleId",
+                        name: "FK_AppointmentSlots_VisitSchedules_ScheduleId",
                         column: x => x.ScheduleId,
-                        principalTable: "VisitSchedule",
+                        principalTable: "VisitSchedules",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "Appointment",
+                name: "Appointments",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
@@ -185,68 +185,68 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Appointment", x => x.Id);
+                    table.PrimaryKey("PK_Appointments", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Appointment_Applications_ApplicationId",
+                        name: "FK_Appointments_Applications_ApplicationId",
                         column: x => x.ApplicationId,
                         principalTable: "Applications",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_Appointment_AppointmentSlot_SlotId",
+                        name: "FK_Appointments_AppointmentSlots_SlotId",
                         column: x => x.SlotId,
-                        principalTable: "AppointmentSlot",
+                        principalTable: "AppointmentSlots",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Appointment_SlotId",
-                table: "Appointment",
-                column: "SlotId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Appointments_Live",
-                table: "Appointment",
+                table: "Appointments",
                 columns: new[] { "ApplicationId", "Kind" },
                 unique: true,
                 filter: "\"Status\" IN (1, 2)");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AppointmentSlot_OfficeId_Day",
-                table: "AppointmentSlot",
+                name: "IX_Appointments_SlotId",
+                table: "Appointments",
+                column: "SlotId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppointmentSlots_OfficeId_Day",
+                table: "AppointmentSlots",
                 columns: new[] { "OfficeId", "Day" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AppointmentSlot_ScheduleId_StartsAt",
-                table: "AppointmentSlot",
+                name: "IX_AppointmentSlots_ScheduleId_StartsAt",
+                table: "AppointmentSlots",
                 columns: new[] { "ScheduleId", "StartsAt" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_CardPrintJob_ApplicationId",
-                table: "CardPrintJob",
+                name: "IX_CardPrintJobs_ApplicationId",
+                table: "CardPrintJobs",
                 column: "ApplicationId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_CardPrintJob_OfficeId_Status_ReadyAt_Id",
-                table: "CardPrintJob",
+                name: "IX_CardPrintJobs_OfficeId_Status_ReadyAt_Id",
+                table: "CardPrintJobs",
                 columns: new[] { "OfficeId", "Status", "ReadyAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_SlotClosure_OfficeId_Day",
-                table: "SlotClosure",
+                name: "IX_SlotClosures_OfficeId_Day",
+                table: "SlotClosures",
                 columns: new[] { "OfficeId", "Day" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_StockMovement_OfficeId_Day",
-                table: "StockMovement",
+                name: "IX_StockMovements_OfficeId_Day",
+                table: "StockMovements",
                 columns: new[] { "OfficeId", "Day" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_VisitSchedule_ServicePointId_DeskKind",
-                table: "VisitSchedule",
+                name: "IX_VisitSchedules_ServicePointId_DeskKind",
+                table: "VisitSchedules",
                 columns: new[] { "ServicePointId", "DeskKind" },
                 unique: true);
         }
@@ -255,25 +255,25 @@ namespace Adminduk.Web.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Appointment");
+                name: "Appointments");
 
             migrationBuilder.DropTable(
-                name: "CardPrintJob");
+                name: "CardPrintJobs");
 
             migrationBuilder.DropTable(
-                name: "SlotClosure");
+                name: "SlotClosures");
 
             migrationBuilder.DropTable(
-                name: "StockBalance");
+                name: "StockBalances");
 
             migrationBuilder.DropTable(
-                name: "StockMovement");
+                name: "StockMovements");
 
             migrationBuilder.DropTable(
-                name: "AppointmentSlot");
+                name: "AppointmentSlots");
 
             migrationBuilder.DropTable(
-                name: "VisitSchedule");
+                name: "VisitSchedules");
         }
     }
 }
