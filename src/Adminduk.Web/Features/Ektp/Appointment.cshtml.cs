@@ -18,6 +18,9 @@ public sealed class AppointmentModel(AdmindukDbContext db, AppointmentBook book)
 {
     public Application Application { get; private set; } = null!;
 
+    /// <summary>False when no handler loaded the application (an unknown handler name): the view then renders nothing.</summary>
+    public bool Loaded { get; private set; }
+
     public ServiceDefinition? Service { get; private set; }
 
     public IReadOnlyList<VisitKind> OpenVisits { get; private set; } = [];
@@ -80,6 +83,7 @@ public sealed class AppointmentModel(AdmindukDbContext db, AppointmentBook book)
         }
 
         Application = application;
+        Loaded = true;
         Service = ServiceCatalog.Default.Find(application.ServiceCode);
         Calendar = OfficeCalendars.Create(application.Office!, []);
         OpenVisits = await book.OpenVisitsAsync(application, ct);

@@ -13,6 +13,9 @@ public abstract class EktpStaffPage(AdmindukDbContext db) : PageModel
 
     public Office CurrentOffice { get; private set; } = null!;
 
+    /// <summary>False when no handler loaded the office (an unknown handler name): the view then renders nothing.</summary>
+    public bool Loaded { get; private set; }
+
     public StaffMember Staff { get; private set; } = null!;
 
     [TempData]
@@ -30,6 +33,7 @@ public abstract class EktpStaffPage(AdmindukDbContext db) : PageModel
 
         Staff = staff;
         CurrentOffice = office;
+        Loaded = true;
         ViewData["OfficeCode"] = staff.OfficeId is null ? office.Code : null;
         Office = staff.OfficeId is null ? office.Code : null;
         return true;
