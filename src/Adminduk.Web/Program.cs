@@ -5,6 +5,7 @@ using Adminduk.Web.Features.Applications;
 using Adminduk.Web.Features.Audit;
 using Adminduk.Web.Features.BackOffice;
 using Adminduk.Web.Features.CitizenAccount;
+using Adminduk.Web.Features.Documents;
 using Adminduk.Web.Features.Ektp;
 using Adminduk.Web.Features.Nik;
 using Adminduk.Web.Features.Notifications;
@@ -25,6 +26,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddAdmindukBackOffice(builder.Configuration);
 builder.Services.AddAdmindukRegister();
 builder.Services.AddAdmindukEktp(builder.Configuration);
+builder.Services.AddAdmindukDocuments(builder.Configuration);
 builder.Services.AddAdmindukIdentity();
 builder.Services.AddAdmindukAuthorization();
 builder.Services.AddSignInRateLimiting(builder.Configuration);
@@ -68,6 +70,7 @@ app.MapNikEndpoints();
 app.MapApplicationApi();
 app.MapCitizenAccountEndpoints();
 app.MapBackOffice();
+app.MapAdmindukDocuments();
 
 await app.RunAsync();
 

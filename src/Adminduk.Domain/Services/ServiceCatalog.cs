@@ -86,6 +86,8 @@ public sealed class ServiceCatalog
             }
         }
 
+        CheckDocumentFromField(s);
+
         var codes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var a in s.Attachments)
         {
@@ -93,6 +95,40 @@ public sealed class ServiceCatalog
             {
                 throw new InvalidOperationException($"{s.Code}: attachment '{a.Code}' appears twice.");
             }
+        }
+    }
+
+    private static void CheckDocumentFromField(ServiceDefinition s)
+    {
+        if (s.DocumentFromField is not { } chosen)
+        {
+            return;
+        }
+
+        var field = s.Field(chosen.Field)
+            ?? throw new InvalidOperationException($"{s.Code}: documentFromField names unknown field '{chosen.Field}'.");
+        if (chosen.Map.Count == 0)
+        {
+            throw new InvalidOperationException($"{s.Code}: documentFromField has an empty map.");
+        }
+
+        foreach (var (value, kind) in chosen.Map)
+        {
+            if (!Enum.IsDefined(kind))
+            {
+                throw new InvalidOperationException($"{s.Code}: documentFromField maps '{value}' to an unknown document kind.");
+            }
+
+            if (field.Type == FieldType.Select && field.Options.All(o => o.Value != value))
+            {
+                throw new InvalidOperationException($"{s.Code}: documentFromField value '{value}' is not an option of '{chosen.Field}'.");
+            }
+        }
+
+        // Every choice the form offers must issue something, or an approval would issue nothing for it.
+        if (field.Type == FieldType.Select && field.Options.FirstOrDefault(o => !chosen.Map.ContainsKey(o.Value)) is { } unmapped)
+        {
+            throw new InvalidOperationException($"{s.Code}: option '{unmapped.Value}' of '{chosen.Field}' has no document in documentFromField.");
         }
     }
 }

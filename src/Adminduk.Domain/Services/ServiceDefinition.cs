@@ -91,6 +91,18 @@ public sealed record FieldDefinition
         Required || (RequiredWhen?.IsMetBy(values) ?? false);
 }
 
+/// <summary>
+/// The document an approval issues chosen by a field's value, e.g. "aktaKind": "kelahiran" -> AktaKelahiran for a
+/// certificate reissue.
+/// </summary>
+public sealed record DocumentFromField
+{
+    public required string Field { get; init; }
+
+    /// <summary>Field value -> document kind.</summary>
+    public required IReadOnlyDictionary<string, DocumentKind> Map { get; init; }
+}
+
 public sealed record AttachmentDefinition
 {
     public required string Code { get; init; }
@@ -131,5 +143,23 @@ public sealed record ServiceDefinition
     /// <summary>The documents an approval issues (none for a card that is printed, or for advice-only services).</summary>
     public IReadOnlyList<DocumentKind> Documents { get; init; } = [];
 
+    /// <summary>A further document chosen by a field's value (see <see cref="Services.DocumentFromField"/>).</summary>
+    public DocumentFromField? DocumentFromField { get; init; }
+
     public FieldDefinition? Field(string name) => Fields.FirstOrDefault(f => f.Name == name);
+
+    /// <summary>The documents an approval of these form values issues: <see cref="Documents"/>, then the one the field chooses.</summary>
+    public IReadOnlyList<DocumentKind> DocumentsFor(IReadOnlyDictionary<string, string?> values)
+    {
+        if (DocumentFromField is not { } chosen
+            || !values.TryGetValue(chosen.Field, out var value)
+            || value is null
+            || !chosen.Map.TryGetValue(value.Trim(), out var kind)
+            || Documents.Contains(kind))
+        {
+            return Documents;
+        }
+
+        return [.. Documents, kind];
+    }
 }

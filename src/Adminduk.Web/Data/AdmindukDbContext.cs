@@ -46,6 +46,8 @@ public abstract class AdmindukDbContext(DbContextOptions options)
 
     public DbSet<WalkInRecord> WalkInRecords => Set<WalkInRecord>();
 
+    public DbSet<Document> Documents => Set<Document>();
+
     public abstract DatabaseProvider Provider { get; }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -136,6 +138,7 @@ public abstract class AdmindukDbContext(DbContextOptions options)
         ConfigureApplications(builder);
         ConfigureBackOffice(builder);
         EktpModel.Configure(builder);
+        Document.Configure(builder);
 
         builder.Entity<AuditEntry>(e =>
         {

@@ -300,7 +300,7 @@ public sealed class AppointmentBook(
             case VisitKind.Recording:
                 // Recorded: an approved card is ready for the print queue now (approval may have come first).
                 await db.SaveChangesAsync(ct);
-                await printQueue.EnqueueIfReadyAsync(db, application, now, ct);
+                await printQueue.EnqueueIfReadyAsync(db, application, now, new AuditActor(staff.UserId, staff.DisplayName), ct);
                 break;
             case VisitKind.IdentityConfirmation:
                 // Seen in person with the KTP/KK: the provisional link becomes a full one, as a confirmed selfie would.

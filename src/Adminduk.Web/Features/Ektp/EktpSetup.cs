@@ -13,7 +13,7 @@ public static class EktpSetup
         services.AddScoped<DayClosures>();
         services.AddScoped<StockLedger>();
         services.AddScoped<PrintQueue>();
-        services.AddScoped<ISuketIssuer, RecordedSuketIssuer>();
+        services.AddScoped<ISuketIssuer, DocumentSuketIssuer>();
         services.AddScoped<IApprovalStep, CardQueueStep>();
         services.AddSingleton<EktpJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<EktpJobs>());

@@ -4,6 +4,7 @@ using Adminduk.Domain.Services;
 using Adminduk.Web.Data;
 using Adminduk.Web.Features.Audit;
 using Adminduk.Web.Features.BackOffice;
+using Adminduk.Web.Features.Documents;
 using Adminduk.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,7 +37,7 @@ public sealed record PrintQueueEntry(long JobId, long ApplicationId, string Rece
 public sealed class PrintQueue(TimeProvider time, AuditLog audit, Outbox outbox, StockLedger ledger, ISuketIssuer suketIssuer)
 {
     /// <summary>Adds the application's card to the queue when it is approved, recorded if needed, and not queued yet.</summary>
-    public async Task<CardPrintJob?> EnqueueIfReadyAsync(AdmindukDbContext db, Application application, DateTimeOffset at, CancellationToken ct)
+    public async Task<CardPrintJob?> EnqueueIfReadyAsync(AdmindukDbContext db, Application application, DateTimeOffset at, AuditActor by, CancellationToken ct)
     {
         if (application.Status != ApplicationStatus.Approved
             || ServiceCatalog.Default.Find(application.ServiceCode) is not { } service
@@ -59,23 +60,33 @@ public sealed class PrintQueue(TimeProvider time, AuditLog audit, Outbox outbox,
         var job = new CardPrintJob { OfficeId = application.OfficeId, ApplicationId = application.Id, ReadyAt = at };
         db.CardPrintJobs.Add(job);
         AddHistory(db, application, at, EktpText.Stored("History.PrintQueued"));
-        audit.Add("card.queued", "application", AppointmentBook.Id(application), null, new AuditActor(null, "system"));
+        audit.Add("card.queued", "application", AppointmentBook.Id(application), null, by);
 
-        var balance = await db.StockBalances.AsNoTracking().Where(b => b.OfficeId == application.OfficeId).Select(b => b.Balance).FirstOrDefaultAsync(ct);
+        // Only an office that keeps its blank stock in the ledger knows it has run out; elsewhere nothing is promised.
+        var stock = await db.StockBalances.AsNoTracking().Where(b => b.OfficeId == application.OfficeId).Select(b => (int?)b.Balance).FirstOrDefaultAsync(ct);
         var ahead = await db.CardPrintJobs.CountAsync(j => j.OfficeId == application.OfficeId && j.Status == PrintJobStatus.Waiting, ct);
-        var recipient = await EktpNotifications.RecipientAsync(db, application, ct);
-        var receipt = application.ReceiptNumber ?? AppointmentBook.Id(application);
-        if (balance - ahead <= 0)
+        if (stock is not { } balance || balance - ahead > 0)
         {
-            var office = await db.Offices.AsNoTracking().FirstAsync(o => o.Id == application.OfficeId, ct);
-            job.SuketNumber = await suketIssuer.IssueAsync(new SuketRequest(db, application, job, office, at), ct);
-            job.SuketIssuedAt = at;
-            AddHistory(db, application, at, EktpText.Stored("History.SuketIssued", job.SuketNumber));
-            audit.Add("suket.issue", "application", AppointmentBook.Id(application), job.SuketNumber, new AuditActor(null, "system"));
-            if (recipient is not null)
-            {
-                outbox.Add(recipient, "suket-issued", new Dictionary<string, string> { ["receipt"] = receipt, ["suket"] = job.SuketNumber }, application.Id);
-            }
+            return job;
+        }
+
+        var receipt = application.ReceiptNumber ?? AppointmentBook.Id(application);
+        var suket = await suketIssuer.IssueAsync(new SuketRequest(db, application, job, at, by), ct);
+        if (suket.Number is null)
+        {
+            // The card still queues; the office hands out a suket at the counter once the register data is right.
+            AddHistory(db, application, at, EktpText.Stored("History.SuketNotIssued", suket.Problem ?? ""));
+            audit.Add("suket.not-issued", "application", AppointmentBook.Id(application), suket.Problem, by);
+            return job;
+        }
+
+        job.SuketNumber = suket.Number;
+        job.SuketIssuedAt = at;
+        AddHistory(db, application, at, EktpText.Stored("History.SuketIssued", suket.Number));
+        audit.Add("suket.issue", "application", AppointmentBook.Id(application), suket.Number, by);
+        if (await EktpNotifications.RecipientAsync(db, application, ct) is { } recipient)
+        {
+            outbox.Add(recipient, "suket-issued", new Dictionary<string, string> { ["receipt"] = receipt, ["suket"] = suket.Number }, application.Id);
         }
 
         return job;
@@ -177,37 +188,38 @@ public sealed class PrintQueue(TimeProvider time, AuditLog audit, Outbox outbox,
 public sealed class CardQueueStep(PrintQueue queue) : IApprovalStep
 {
     public async Task HandOverAsync(ApprovalHandover handover, CancellationToken ct) =>
-        await queue.EnqueueIfReadyAsync(handover.Db, handover.Application, handover.At, ct);
+        await queue.EnqueueIfReadyAsync(handover.Db, handover.Application, handover.At, new AuditActor(handover.Operator.UserId, handover.Operator.DisplayName), ct);
 }
 
-/// <summary>What a suket is issued for.</summary>
-public sealed record SuketRequest(AdmindukDbContext Db, Application Application, CardPrintJob Job, Office Office, DateTimeOffset At);
+/// <summary>What a suket is issued for, and by whom (the officer named on it).</summary>
+public sealed record SuketRequest(AdmindukDbContext Db, Application Application, CardPrintJob Job, DateTimeOffset At, AuditActor By);
+
+/// <summary>The suket's number, or why none could be issued (the register lacks the person's data).</summary>
+public sealed record SuketResult(string? Number, string? Problem = null);
 
 /// <summary>
-/// Issues the temporary certificate (suket) for a card that cannot be printed yet, inside the caller's transaction, and
-/// returns its number. The seam for the documents feature: its PDF issuer (with QR) replaces <see cref="RecordedSuketIssuer"/>.
+/// Issues the temporary certificate (suket) for a card that cannot be printed yet, inside the caller's transaction. A seam
+/// so the queue does not depend on how documents are made.
 /// </summary>
 public interface ISuketIssuer
 {
-    Task<string> IssueAsync(SuketRequest request, CancellationToken ct);
+    Task<SuketResult> IssueAsync(SuketRequest request, CancellationToken ct);
 }
 
-/// <summary>
-/// Numbers the suket from its own counter per office and year ("SKT-BPN-2026-000001"), recorded on the print job;
-/// the PDF itself comes from the documents feature once its issuer is plugged in here.
-/// </summary>
-public sealed class RecordedSuketIssuer : ISuketIssuer
+/// <summary>The suket as the documents feature issues it: a numbered PDF with a QR code, listed on the application page.</summary>
+public sealed class DocumentSuketIssuer(DocumentIssuer issuer) : ISuketIssuer
 {
-    public async Task<string> IssueAsync(SuketRequest request, CancellationToken ct)
+    public async Task<SuketResult> IssueAsync(SuketRequest request, CancellationToken ct)
     {
-        var year = request.At.Year.ToString(CultureInfo.InvariantCulture);
-        var key = $"suket:{request.Office.Code}:{year}";
-        var db = request.Db;
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"""INSERT INTO "NumberSerials" ("Prefix", "Last") VALUES ({key}, 0) ON CONFLICT ("Prefix") DO NOTHING""", ct);
-        var next = await db.Database
-            .SqlQuery<int>($"""UPDATE "NumberSerials" SET "Last" = "Last" + 1 WHERE "Prefix" = {key} RETURNING "Last" AS "Value" """)
-            .ToListAsync(ct);
-        return string.Create(CultureInfo.InvariantCulture, $"SKT-{request.Office.Code}-{year}-{next.Single():D6}");
+        try
+        {
+            var document = await issuer.IssueSuketAsync(request.Db, request.Application, new DocumentOfficer(request.By.Id, request.By.Name), ct);
+            return new SuketResult(document.Number);
+        }
+        catch (DocumentDataException e)
+        {
+            // Refused before anything was written: an approval must not fail because a suket cannot be made.
+            return new SuketResult(null, e.Message);
+        }
     }
 }

@@ -4,8 +4,10 @@ using Adminduk.Domain.Population;
 using Adminduk.Web.Data;
 using Adminduk.Web.Features.Audit;
 using Adminduk.Web.Features.BackOffice;
+using Adminduk.Web.Features.Documents;
 using Adminduk.Web.Features.Ektp;
 using Adminduk.Web.Features.Notifications;
+using Adminduk.Web.Features.Register;
 using Adminduk.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -46,6 +48,8 @@ internal static class EktpTestData
         services.AddAdmindukAudit();
         services.AddScoped<Outbox>();
         services.AddAdmindukBackOffice(configuration);
+        services.AddAdmindukRegister();
+        services.AddAdmindukDocuments(configuration);
         services.AddAdmindukEktp(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
@@ -147,6 +151,29 @@ internal static class EktpTestData
             return Task.CompletedTask;
         });
         return application;
+    }
+
+    /// <summary>A resident of the register, so documents (the suket) can be issued for them.</summary>
+    public static async Task<Resident> AddResidentAsync(this IServiceProvider services, string nik, string name)
+    {
+        var resident = new Resident
+        {
+            Nik = nik,
+            FullName = name,
+            Sex = Sex.Male,
+            BirthPlace = "Balikpapan",
+            BirthDate = new DateOnly(1990, 1, 1),
+            Religion = Religion.Islam,
+            MaritalStatus = MaritalStatus.BelumKawin,
+            Education = Education.Slta,
+            Occupation = "Karyawan Swasta",
+        };
+        await services.WithDbAsync(db =>
+        {
+            db.Residents.Add(resident);
+            return Task.CompletedTask;
+        });
+        return resident;
     }
 
     public static StaffMember Staff(Office office, string role = Roles.Supervisor) =>

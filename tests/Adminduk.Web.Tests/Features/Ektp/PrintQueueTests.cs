@@ -1,4 +1,5 @@
 using Adminduk.Domain.Applications;
+using Adminduk.Domain.Documents;
 using Adminduk.Domain.Population;
 using Adminduk.Web.Data;
 using Adminduk.Web.Features.BackOffice;
@@ -18,7 +19,7 @@ public class PrintQueueTests
         {
             var db = sp.GetRequiredService<AdmindukDbContext>();
             var application = await db.Applications.SingleAsync(a => a.Id == applicationId);
-            var job = await sp.GetRequiredService<PrintQueue>().EnqueueIfReadyAsync(db, application, clock.GetUtcNow(), CancellationToken.None);
+            var job = await sp.GetRequiredService<PrintQueue>().EnqueueIfReadyAsync(db, application, clock.GetUtcNow(), new(null, "Petugas Cetak"), CancellationToken.None);
             await db.SaveChangesAsync();
             return job;
         });
@@ -89,7 +90,9 @@ public class PrintQueueTests
         for (var i = 0; i < 5; i++)
         {
             var citizen = await services.AddCitizenAsync("+628126000000" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            var application = await services.AddApplicationAsync(o.Office, citizen.Id, Wita(2026, 11, 20, 9, i), "ktp-penggantian", ApplicationStatus.Approved);
+            var nik = "64710501019000" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+            await services.AddResidentAsync(nik, "Warga Ke-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var application = await services.AddApplicationAsync(o.Office, citizen.Id, Wita(2026, 11, 20, 9, i), "ktp-penggantian", ApplicationStatus.Approved, new() { ["nik"] = nik });
             ids.Add(application.Id);
         }
 
@@ -105,8 +108,12 @@ public class PrintQueueTests
         waiting.Select(w => w.ApplicationId).ShouldBe([ids[3], ids[0], ids[1], ids[4], ids[2]]);
         // Two blanks for the first two in line; the other three get a suket.
         waiting.Select(w => w.SuketNumber is not null).ShouldBe([false, false, true, true, true]);
-        waiting[2].SuketNumber.ShouldBe("SKT-BPN-2026-000001");
-        waiting[4].SuketNumber.ShouldBe("SKT-BPN-2026-000003");
+        // The suket is the documents feature's PDF with its own number and QR code, listed with the application.
+        var sukets = await services.QueryAsync(db => db.Documents.AsNoTracking().Where(d => d.Kind == DocumentKind.Suket).OrderBy(d => d.Id).ToListAsync());
+        sukets.Select(d => d.Number).ShouldBe(waiting.Skip(2).Select(w => w.SuketNumber!));
+        sukets.Select(d => d.ApplicationId).ShouldBe([ids[1], ids[4], ids[2]]);
+        sukets[0].SubjectName.ShouldBe("Warga Ke-1");
+        sukets.ShouldAllBe(d => d.Pdf.Length > 1000 && d.IssuedByName == "Petugas Cetak");
         (await services.MessagesAsync("suket-issued")).Count.ShouldBe(3);
 
         var printed = new List<long>();
@@ -134,12 +141,35 @@ public class PrintQueueTests
         (await services.MessagesAsync("card-printed")).Count.ShouldBe(2);
         var afterSuket = await services.MessagesAsync("card-printed-after-suket");
         afterSuket.Count.ShouldBe(3);
-        afterSuket[0].Text.ShouldContain("SKT-BPN-2026-000001");
+        afterSuket[0].Text.ShouldContain(sukets[0].Number);
         var movements = await services.QueryAsync(db => db.StockMovements.AsNoTracking().OrderBy(m => m.Id).Select(m => new { m.Kind, m.Quantity, m.BalanceAfter }).ToListAsync());
         movements.Select(m => m.BalanceAfter).ShouldBe([2, 1, 0, 10, 9, 8, 7, 6]);
         movements.Count(m => m.Kind == StockMovementKind.Printed).ShouldBe(5);
         movements.Count(m => m.Kind == StockMovementKind.Spoiled).ShouldBe(1);
         (await services.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action.StartsWith("stock.")))).ShouldBe(8);
+    }
+
+    [Theory, BothDatabases]
+    public async Task No_suket_where_the_office_keeps_no_ledger_and_a_missing_register_entry_does_not_stop_the_card(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var clock = new FakeTimeProvider(Wita(2026, 11, 23, 9, 0));
+        await using var services = Services(database, clock);
+        var untracked = await services.AddOfficeAsync("SMD");
+        var tracked = await services.AddOfficeAsync("BPN");
+        await ReceiveAsync(services, tracked.Office, 1);
+        await services.Run<StockLedger, StockEntryOutcome>(l => l.RecordAsync(tracked.Office.Id, StockMovementKind.Spoiled, 1, null, new(null, "gudang"), CancellationToken.None));
+        var citizen = await services.AddCitizenAsync("+6281280000001");
+        var a = await services.AddApplicationAsync(untracked.Office, citizen.Id, Wita(2026, 11, 20, 9, 0), "ktp-penggantian", ApplicationStatus.Approved);
+        var b = await services.AddApplicationAsync(tracked.Office, citizen.Id, Wita(2026, 11, 20, 9, 0), "ktp-penggantian", ApplicationStatus.Approved);
+
+        (await EnqueueAsync(services, a.Id, clock))!.SuketNumber.ShouldBeNull();
+        var job = await EnqueueAsync(services, b.Id, clock);
+        job.ShouldNotBeNull();
+        job.SuketNumber.ShouldBeNull();
+        var notes = await services.QueryAsync(db => db.ApplicationHistory.AsNoTracking().Where(h => h.ApplicationId == b.Id).Select(h => h.Note).ToListAsync());
+        notes.ShouldContain(n => n!.StartsWith("Blanko habis, tetapi suket belum dapat diterbitkan", StringComparison.Ordinal));
+        (await services.MessagesAsync("suket-issued")).ShouldBeEmpty();
     }
 
     [Theory, BothDatabases]
@@ -156,7 +186,9 @@ public class PrintQueueTests
             for (var i = 0; i < 10; i++)
             {
                 var citizen = await first.AddCitizenAsync("+62812700000" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture));
-                var application = await first.AddApplicationAsync(o.Office, citizen.Id, Wita(2026, 11, 20, 9, i), "ktp-penggantian", ApplicationStatus.Approved);
+                var nik = "64710501019001" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+                await first.AddResidentAsync(nik, "Warga Cetak " + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var application = await first.AddApplicationAsync(o.Office, citizen.Id, Wita(2026, 11, 20, 9, i), "ktp-penggantian", ApplicationStatus.Approved, new() { ["nik"] = nik });
                 await EnqueueAsync(first, application.Id, clock);
             }
 
