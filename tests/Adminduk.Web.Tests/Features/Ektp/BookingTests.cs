@@ -209,7 +209,11 @@ public class BookingTests
         await using var _s = services;
         var resident = new Resident
         {
-            Nik = "6471050101900001", FullName = "Budi", BirthPlace = "Balikpapan", Occupation = "Swasta", BirthDate = new DateOnly(1990, 1, 1),
+            Nik = "6471050101900001",
+            FullName = "Budi",
+            BirthPlace = "Balikpapan",
+            Occupation = "Swasta",
+            BirthDate = new DateOnly(1990, 1, 1),
         };
         await services.WithDbAsync(db =>
         {

@@ -46,8 +46,14 @@ public partial class EktpPagesTests
         (await boss.GetStringAsync("/Ektp/Schedules")).ShouldContain("Kantor Dinas Balikpapan");
         using (var saved = await PostAsync(boss, "/Ektp/Schedules?handler=Save", new()
         {
-            ["pointId"] = point.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["desk"] = "Recording", ["desks"] = "2",
-            ["opens"] = "08:00", ["closes"] = "12:00", ["breakStarts"] = "", ["breakEnds"] = "", ["slotMinutes"] = "60",
+            ["pointId"] = point.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["desk"] = "Recording",
+            ["desks"] = "2",
+            ["opens"] = "08:00",
+            ["closes"] = "12:00",
+            ["breakStarts"] = "",
+            ["breakEnds"] = "",
+            ["slotMinutes"] = "60",
         }))
         {
             saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);

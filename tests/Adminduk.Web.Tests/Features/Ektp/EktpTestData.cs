@@ -95,7 +95,14 @@ internal static class EktpTestData
             var mainRecording = new VisitSchedule { ServicePointId = main.Id, DeskKind = DeskKind.Recording, Desks = 3 };
             var uptdRecording = new VisitSchedule
             {
-                ServicePointId = uptd.Id, DeskKind = DeskKind.Recording, Desks = 1, Opens = new(8, 0), Closes = new(12, 0), BreakStarts = null, BreakEnds = null, SlotMinutes = 60,
+                ServicePointId = uptd.Id,
+                DeskKind = DeskKind.Recording,
+                Desks = 1,
+                Opens = new(8, 0),
+                Closes = new(12, 0),
+                BreakStarts = null,
+                BreakEnds = null,
+                SlotMinutes = 60,
             };
             var mainCounter = new VisitSchedule { ServicePointId = main.Id, DeskKind = DeskKind.Counter, Desks = 1 };
             db.VisitSchedules.AddRange(mainRecording, uptdRecording, mainCounter);
