@@ -156,6 +156,7 @@ public abstract class AdmindukDbContext(DbContextOptions options)
         ConfigureApplications(builder);
         ConfigureBackOffice(builder);
         Features.Register.History.RegisterModel.Configure(builder);
+        EktpModel.Configure(builder);
         Document.Configure(builder);
         NotificationModel.Configure(builder);
 

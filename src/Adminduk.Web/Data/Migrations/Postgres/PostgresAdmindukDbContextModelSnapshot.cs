@@ -335,6 +335,104 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                     b.ToTable("ApplicationHistory");
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.Appointment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("BookedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("BookedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ChangedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SlotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SlotId");
+
+                    b.HasIndex("ApplicationId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Appointments_Live")
+                        .HasFilter("\"Status\" IN (1, 2)");
+
+                    b.ToTable("Appointments", (string)null);
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.AppointmentSlot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Booked")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ClosedReason")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DeskKind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScheduleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServicePointId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Day");
+
+                    b.HasIndex("ScheduleId", "StartsAt")
+                        .IsUnique();
+
+                    b.ToTable("AppointmentSlots", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_AppointmentSlots_Capacity", "\"Booked\" >= 0 AND \"Booked\" <= \"Capacity\"");
+                        });
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -382,6 +480,52 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                     b.HasIndex("SubjectType", "SubjectId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.CardPrintJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PrintedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PrintedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReadyAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SpoiledCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SuketIssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SuketNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId", "Status", "ReadyAt", "Id");
+
+                    b.ToTable("CardPrintJobs", (string)null);
                 });
 
             modelBuilder.Entity("Adminduk.Web.Data.Complaint", b =>
@@ -1394,6 +1538,167 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                     b.ToTable("ServiceZone");
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.SlotClosure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("DeskKind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DesksLeft")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ServicePointId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Day");
+
+                    b.ToTable("SlotClosures", (string)null);
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.StockBalance", b =>
+                {
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("AlertActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Balance")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ReviewedDay")
+                        .HasColumnType("date");
+
+                    b.HasKey("OfficeId");
+
+                    b.ToTable("StockBalances", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_StockBalances_Balance", "\"Balance\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.StockMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("BalanceAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("PrintJobId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Day");
+
+                    b.ToTable("StockMovements", (string)null);
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.VisitSchedule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<TimeOnly?>("BreakEnds")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly?>("BreakStarts")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("DeskKind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Desks")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("ServicePointId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServicePointId", "DeskKind")
+                        .IsUnique();
+
+                    b.ToTable("VisitSchedules", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_VisitSchedules_Desks", "\"Desks\" >= 0");
+
+                            t.HasCheckConstraint("CK_VisitSchedules_SlotMinutes", "\"SlotMinutes\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.WalkInRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1710,6 +2015,41 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.Appointment", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Adminduk.Web.Data.AppointmentSlot", "Slot")
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Slot");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.AppointmentSlot", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.VisitSchedule", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.CardPrintJob", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.Complaint", b =>
                 {
                     b.HasOne("Adminduk.Web.Data.Office", null)
@@ -1884,6 +2224,35 @@ namespace Adminduk.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ServicePointId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ServicePoint");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.StockBalance", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.StockMovement", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.VisitSchedule", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.ServicePoint", "ServicePoint")
+                        .WithMany()
+                        .HasForeignKey("ServicePointId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("ServicePoint");

@@ -324,6 +324,100 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                     b.ToTable("ApplicationHistory");
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.Appointment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BookedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("BookedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ChangedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SlotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SlotId");
+
+                    b.HasIndex("ApplicationId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Appointments_Live")
+                        .HasFilter("\"Status\" IN (1, 2)");
+
+                    b.ToTable("Appointments", (string)null);
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.AppointmentSlot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Booked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClosedReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeskKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScheduleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServicePointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Day");
+
+                    b.HasIndex("ScheduleId", "StartsAt")
+                        .IsUnique();
+
+                    b.ToTable("AppointmentSlots", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_AppointmentSlots_Capacity", "\"Booked\" >= 0 AND \"Booked\" <= \"Capacity\"");
+                        });
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -369,6 +463,50 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                     b.HasIndex("SubjectType", "SubjectId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.CardPrintJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PrintedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PrintedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReadyAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpoiledCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SuketIssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuketNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId", "Status", "ReadyAt", "Id");
+
+                    b.ToTable("CardPrintJobs", (string)null);
                 });
 
             modelBuilder.Entity("Adminduk.Web.Data.Complaint", b =>
@@ -1345,6 +1483,161 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                     b.ToTable("ServiceZone");
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.SlotClosure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DeskKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DesksLeft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ServicePointId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Day");
+
+                    b.ToTable("SlotClosures", (string)null);
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.StockBalance", b =>
+                {
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AlertActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Balance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReviewedDay")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OfficeId");
+
+                    b.ToTable("StockBalances", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_StockBalances_Balance", "\"Balance\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.StockMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BalanceAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PrintJobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Day");
+
+                    b.ToTable("StockMovements", (string)null);
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.VisitSchedule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("BreakEnds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("BreakStarts")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeskKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Desks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ServicePointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServicePointId", "DeskKind")
+                        .IsUnique();
+
+                    b.ToTable("VisitSchedules", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_VisitSchedules_Desks", "\"Desks\" >= 0");
+
+                            t.HasCheckConstraint("CK_VisitSchedules_SlotMinutes", "\"SlotMinutes\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.WalkInRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1649,6 +1942,41 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Adminduk.Web.Data.Appointment", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Adminduk.Web.Data.AppointmentSlot", "Slot")
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Slot");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.AppointmentSlot", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.VisitSchedule", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.CardPrintJob", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Adminduk.Web.Data.Complaint", b =>
                 {
                     b.HasOne("Adminduk.Web.Data.Office", null)
@@ -1823,6 +2151,35 @@ namespace Adminduk.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ServicePointId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ServicePoint");
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.StockBalance", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.StockMovement", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Adminduk.Web.Data.VisitSchedule", b =>
+                {
+                    b.HasOne("Adminduk.Web.Data.ServicePoint", "ServicePoint")
+                        .WithMany()
+                        .HasForeignKey("ServicePointId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("ServicePoint");
