@@ -46,6 +46,8 @@ public abstract class AdmindukDbContext(DbContextOptions options)
 
     public DbSet<WalkInRecord> WalkInRecords => Set<WalkInRecord>();
 
+    public DbSet<VerificationRun> VerificationRuns => Set<VerificationRun>();
+
     public abstract DatabaseProvider Provider { get; }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -135,6 +137,7 @@ public abstract class AdmindukDbContext(DbContextOptions options)
 
         ConfigureApplications(builder);
         ConfigureBackOffice(builder);
+        ListVerificationModel.Configure(builder);
 
         builder.Entity<AuditEntry>(e =>
         {

@@ -163,13 +163,30 @@ public static class ListVerifier
         IReadOnlyList<ListRow> rows,
         IRegisterLookup register,
         VerificationOptions options,
+        IProgress<int>? progress = null) =>
+        Verify(lists, rows, Prepare(rows), register, options, progress);
+
+    /// <summary>The rows prepared for matching (in parallel); callers that need the records first pass them back to Verify.</summary>
+    public static List<MatchRecord> Prepare(IReadOnlyList<ListRow> rows) => rows.AsParallel().AsOrdered().Select(r => MatchRecord.From(r.Record)).ToList();
+
+    /// <param name="records">The rows prepared by <see cref="Prepare"/>, in row order.</param>
+    public static VerificationResult Verify(
+        IReadOnlyList<AidList> lists,
+        IReadOnlyList<ListRow> rows,
+        List<MatchRecord> records,
+        IRegisterLookup register,
+        VerificationOptions options,
         IProgress<int>? progress = null)
     {
+        if (records.Count != rows.Count)
+        {
+            throw new ArgumentException("One prepared record per row is needed.", nameof(records));
+        }
+
         var m = options.Matching;
         var scorer = new PairScorer(m.Weights);
         var sure = scorer.WeightAt(m.SureThreshold);
         var review = scorer.WeightAt(m.ReviewThreshold);
-        var records = rows.AsParallel().AsOrdered().Select(r => MatchRecord.From(r.Record)).ToList();
 
         var ties = new Tie[rows.Count];
         for (var start = 0; start < rows.Count; start += options.BatchSize)

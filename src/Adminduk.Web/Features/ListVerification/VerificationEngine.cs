@@ -1,0 +1,387 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Adminduk.Domain.Matching;
+using Adminduk.Domain.Matching.Verification;
+using NikNumber = Adminduk.Domain.Numbers.Nik;
+using Adminduk.Domain.Regions;
+using Adminduk.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Adminduk.Web.Features.ListVerification;
+
+/// <summary>One list of a run as the engine reads it.</summary>
+public sealed record ListSource(int Number, string Name, bool PaidPerFamily, ColumnMapping Mapping, Func<TableReader> Open);
+
+/// <summary>Where a run is, readable from another thread (the heartbeat that saves it, the CLI's progress bar).</summary>
+public sealed class VerificationProgress
+{
+    private int phase;
+    private long done;
+    private long total;
+
+    public VerificationPhase Phase => (VerificationPhase)Volatile.Read(ref phase);
+
+    public long Done => Interlocked.Read(ref done);
+
+    public long Total => Interlocked.Read(ref total);
+
+    public void Set(VerificationPhase newPhase, long newDone, long newTotal)
+    {
+        Interlocked.Exchange(ref total, newTotal);
+        Interlocked.Exchange(ref done, newDone);
+        Volatile.Write(ref phase, (int)newPhase);
+    }
+
+    public void Report(long newDone) => Interlocked.Exchange(ref done, newDone);
+}
+
+/// <summary>A list that cannot be read as mapped (missing column).</summary>
+public sealed class ListFormatException(string message) : Exception(message);
+
+/// <summary>
+/// Runs one verification: reads the lists row by row, reads the register once (one streaming query), ties and
+/// compares the rows (<see cref="ListVerifier"/>), carries earlier staff decisions over to the pairs found again,
+/// and writes rows and pairs in bulk. The same code serves the background worker and the CLI.
+/// </summary>
+public sealed class VerificationEngine(TimeProvider time)
+{
+    private const int WriteBatch = 10_000;
+
+    public MatchOptions Options { get; init; } = MatchOptions.Default;
+
+    public async Task RunAsync(AdmindukDbContext db, int runId, IReadOnlyList<ListSource> sources, VerificationProgress progress, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+        await db.Set<VerificationPair>().Where(p => p.RunId == runId).ExecuteDeleteAsync(ct);
+        await db.Set<VerificationRow>().Where(r => r.RunId == runId).ExecuteDeleteAsync(ct);
+
+        // 1. The lists.
+        progress.Set(VerificationPhase.Reading, 0, 0);
+        var regions = await RegionNames.ForRegisterAsync(db, ct);
+        var read = ReadLists(sources, regions, progress);
+        foreach (var source in sources)
+        {
+            var count = read.Rows.Count(r => r.ListId == ListId(source.Number));
+            await db.Set<VerificationList>().Where(l => l.RunId == runId && l.Number == source.Number)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.RowCount, count), ct);
+        }
+
+        var records = ListVerifier.Prepare(read.Rows);
+
+        // 2. The register: only residents who share a NIK or a blocking key with some row.
+        var niks = new HashSet<string>(records.Where(r => r.IdDigits is not null).Select(r => r.IdDigits!), StringComparer.Ordinal);
+        var keys = new HashSet<ulong>(records.SelectMany(r => r.Keys));
+        progress.Set(VerificationPhase.Register, 0, 0);
+        var register = await RegisterReader.LoadAsync(
+            db,
+            m => (m.IdDigits is not null && niks.Contains(m.IdDigits)) || m.Keys.Any(keys.Contains),
+            Options,
+            (done, total) => progress.Set(VerificationPhase.Register, done, total),
+            ct);
+        niks = null;
+        keys = null;
+
+        // 3. Matching.
+        progress.Set(VerificationPhase.Matching, 0, read.Rows.Count);
+        var lists = sources.Select(s => new AidList(ListId(s.Number), s.PaidPerFamily)).ToList();
+        var options = new VerificationOptions { Matching = Options, Today = today };
+        var result = await Task.Run(() => ListVerifier.Verify(lists, read.Rows, records, register, options, new Progress(progress)), ct);
+        records = null;
+
+        // 4. Earlier decisions on the same pairs.
+        var pairs = Pairs(runId, result, read, register);
+        await ReuseDecisionsAsync(db, pairs, ct);
+
+        // 5. Rows and pairs, in batches.
+        progress.Set(VerificationPhase.Saving, 0, read.Rows.Count);
+        var decidedByRow = DecidedByRow(pairs, read, register);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        int valid = 0, review = 0, problem = 0;
+        var batch = new List<VerificationRow>(WriteBatch);
+        for (var i = 0; i < result.Rows.Count; i++)
+        {
+            var verdict = result.Rows[i];
+            var original = verdict.Findings.Select(StoredFinding.From).ToList();
+            var effective = decidedByRow.TryGetValue(i, out var decided) ? ReviewRules.Effective(original, decided) : original;
+            var status = ReviewRules.StatusOf(effective);
+            switch (status)
+            {
+                case RowStatus.Valid:
+                    valid++;
+                    break;
+                case RowStatus.Review:
+                    review++;
+                    break;
+                default:
+                    problem++;
+                    break;
+            }
+
+            foreach (var code in effective.Select(f => f.Code).Distinct(StringComparer.Ordinal))
+            {
+                counts[code] = counts.GetValueOrDefault(code) + 1;
+            }
+
+            var person = verdict.Row.Record;
+            batch.Add(new VerificationRow
+            {
+                RunId = runId,
+                Index = i,
+                ListNumber = read.ListNumbers[i],
+                Line = read.Lines[i],
+                Name = Clip(person.Name, 300),
+                Nik = Clip(person.Nik, 40),
+                KkNumber = Clip(person.KkNumber, 40),
+                BirthDate = person.BirthDate,
+                Address = Clip(person.Address, 400),
+                Region = Clip(read.RegionTexts[i], 100),
+                Sex = Clip(read.SexTexts[i], 20),
+                Status = (int)status,
+                Codes = Clip(ReviewRules.CodesOf(effective), 400)!,
+                FindingsJson = ReviewRules.Serialize(original),
+                ResidentId = verdict.Register is { } entry ? int.Parse(entry.Person.Id, CultureInfo.InvariantCulture) : null,
+                Link = (int)verdict.Link,
+                DuplicateGroup = verdict.Group,
+                Fingerprint = read.Fingerprints[i],
+            });
+            if (batch.Count == WriteBatch)
+            {
+                await RowWriter.WriteRowsAsync(db, batch, ct);
+                batch.Clear();
+                progress.Report(i + 1);
+            }
+        }
+
+        await RowWriter.WriteRowsAsync(db, batch, ct);
+        await RowWriter.WritePairsAsync(db, pairs, ct);
+        progress.Report(result.Rows.Count);
+
+        await db.Set<VerificationRun>().Where(r => r.Id == runId).ExecuteUpdateAsync(
+            s => s
+                .SetProperty(r => r.RowCount, result.Rows.Count)
+                .SetProperty(r => r.ValidCount, valid)
+                .SetProperty(r => r.ReviewCount, review)
+                .SetProperty(r => r.ProblemCount, problem)
+                .SetProperty(r => r.DuplicateGroupCount, result.DuplicateGroups.Count)
+                .SetProperty(r => r.ComparedPairs, result.ComparedPairs)
+                .SetProperty(r => r.CountsJson, JsonSerializer.Serialize(counts, (JsonSerializerOptions?)null)),
+            ct);
+        progress.Set(VerificationPhase.Done, result.Rows.Count, result.Rows.Count);
+    }
+
+    internal static string ListId(int number) => number.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>"list:line", the label rows carry in messages and reports.</summary>
+    internal static string RowLabel(int list, int line) => string.Create(CultureInfo.InvariantCulture, $"{list}:{line}");
+
+    private sealed class ListsRead
+    {
+        public List<ListRow> Rows { get; } = [];
+        public List<int> ListNumbers { get; } = [];
+        public List<int> Lines { get; } = [];
+        public List<string?> RegionTexts { get; } = [];
+        public List<string?> SexTexts { get; } = [];
+        public List<string> Fingerprints { get; } = [];
+    }
+
+    private static ListsRead ReadLists(IReadOnlyList<ListSource> sources, RegionNames regions, VerificationProgress progress)
+    {
+        var read = new ListsRead();
+        foreach (var source in sources)
+        {
+            using var reader = source.Open();
+            var column = new int?[Enum.GetValues<ListField>().Length];
+            foreach (var (field, header) in source.Mapping.Columns)
+            {
+                var at = reader.Headers.ToList().FindIndex(h => string.Equals(h, header.Trim(), StringComparison.OrdinalIgnoreCase));
+                column[(int)field] = at >= 0 ? at : throw new ListFormatException($"List {source.Number} ({source.Name}) has no column '{header}'.");
+            }
+
+            while (reader.Read(out var cells))
+            {
+                string? Cell(ListField f) => column[(int)f] is { } c && c < cells.Length && !string.IsNullOrWhiteSpace(cells[c]) ? cells[c].Trim() : null;
+                var regionText = Cell(ListField.Region);
+                var sexText = Cell(ListField.Sex);
+                var person = new PersonRecord(RowLabel(source.Number, reader.Line))
+                {
+                    Name = Cell(ListField.Name),
+                    Nik = Cell(ListField.Nik),
+                    KkNumber = Cell(ListField.KkNumber),
+                    BirthDate = ListValues.Date(Cell(ListField.BirthDate)),
+                    Address = Cell(ListField.Address),
+                    RegionCode = regions.Resolve(regionText),
+                    Sex = ListValues.Sex(sexText),
+                };
+                read.Rows.Add(new ListRow(ListId(source.Number), person));
+                read.ListNumbers.Add(source.Number);
+                read.Lines.Add(reader.Line);
+                read.RegionTexts.Add(regionText);
+                read.SexTexts.Add(sexText);
+                read.Fingerprints.Add(Fingerprint(person, regionText, sexText));
+                if (read.Rows.Count % 10_000 == 0)
+                {
+                    progress.Report(read.Rows.Count);
+                }
+            }
+        }
+
+        progress.Report(read.Rows.Count);
+        return read;
+    }
+
+    /// <summary>The row's content, case and spacing aside: the same row in next month's list has the same fingerprint.</summary>
+    internal static string Fingerprint(PersonRecord p, string? region, string? sex)
+    {
+        var text = string.Join('\u001f', Norm(p.Name), Norm(p.Nik), Norm(p.KkNumber), p.BirthDate?.ToString("yyyyMMdd", CultureInfo.InvariantCulture), Norm(p.Address), Norm(region), Norm(sex));
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
+        return Convert.ToHexStringLower(hash[..16]);
+
+        static string Norm(string? s) => s is null ? "" : string.Join(' ', s.ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    internal static string PairKey(string rowFingerprint, string otherFingerprint) =>
+        string.CompareOrdinal(rowFingerprint, otherFingerprint) <= 0 ? rowFingerprint + ":" + otherFingerprint : otherFingerprint + ":" + rowFingerprint;
+
+    internal static string PairKey(string rowFingerprint, int residentId) =>
+        rowFingerprint + ":R" + residentId.ToString(CultureInfo.InvariantCulture);
+
+    internal static string FieldsJson(MatchScore score) =>
+        JsonSerializer.Serialize(score.Fields.Select(f => new PairField(f.Field.ToString(), f.Outcome.ToString(), Math.Round(f.Similarity, 3))).ToList(), (JsonSerializerOptions?)null);
+
+    private static List<VerificationPair> Pairs(int runId, VerificationResult result, ListsRead read, InMemoryRegister register)
+    {
+        var pairs = new List<VerificationPair>(result.Reviews.Count);
+        foreach (var review in result.Reviews)
+        {
+            var pair = new VerificationPair
+            {
+                RunId = runId,
+                Index = pairs.Count,
+                RowIndex = review.Row,
+                OtherRowIndex = review.OtherRow,
+                Score = Math.Round(review.Score.Score, 4),
+                FieldsJson = FieldsJson(review.Score),
+                PairKey = "",
+            };
+            if (review.OtherRow is { } other)
+            {
+                pair.PairKey = PairKey(read.Fingerprints[review.Row], read.Fingerprints[other]);
+            }
+            else
+            {
+                var resident = int.Parse(review.RegisterId!, CultureInfo.InvariantCulture);
+                pair.ResidentId = resident;
+                pair.ResidentStatus = register.Get(review.RegisterId!)?.Entry.Status;
+                pair.PairKey = PairKey(read.Fingerprints[review.Row], resident);
+            }
+
+            pairs.Add(pair);
+        }
+
+        return pairs;
+    }
+
+    /// <summary>The latest decision on each pair key found again, applied to this run's pair (marked as reused).</summary>
+    private static async Task ReuseDecisionsAsync(AdmindukDbContext db, List<VerificationPair> pairs, CancellationToken ct)
+    {
+        var byKey = pairs.GroupBy(p => p.PairKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        foreach (var chunk in byKey.Keys.Chunk(500))
+        {
+            var decisions = await db.Set<VerificationDecision>().AsNoTracking()
+                .Where(d => chunk.Contains(d.PairKey))
+                .Select(d => new { d.Id, d.PairKey, d.Decision })
+                .ToListAsync(ct);
+            foreach (var latest in decisions.GroupBy(d => d.PairKey).Select(g => g.MaxBy(d => d.Id)!))
+            {
+                foreach (var pair in byKey[latest.PairKey])
+                {
+                    pair.Decision = latest.Decision;
+                    pair.DecisionReused = true;
+                    pair.DecisionId = latest.Id;
+                }
+            }
+        }
+    }
+
+    private static Dictionary<int, List<DecidedPair>> DecidedByRow(List<VerificationPair> pairs, ListsRead read, InMemoryRegister register)
+    {
+        var byRow = new Dictionary<int, List<DecidedPair>>();
+        foreach (var pair in pairs.Where(p => p.Decision is not null))
+        {
+            foreach (var (row, other) in Sides(pair))
+            {
+                var nik = pair.ResidentId is { } id ? register.Get(id.ToString(CultureInfo.InvariantCulture))?.Entry.Person.Nik : null;
+                var decided = new DecidedPair(
+                    pair.Decision!.Value,
+                    other is { } o ? RowLabel(read.ListNumbers[o], read.Lines[o]) : null,
+                    nik is null ? null : NikNumber.Mask(nik),
+                    pair.ResidentStatus);
+                (byRow.TryGetValue(row, out var list) ? list : byRow[row] = []).Add(decided);
+            }
+        }
+
+        return byRow;
+    }
+
+    internal static IEnumerable<(int Row, int? Other)> Sides(VerificationPair pair)
+    {
+        yield return (pair.RowIndex, pair.OtherRowIndex);
+        if (pair.OtherRowIndex is { } other)
+        {
+            yield return (other, pair.RowIndex);
+        }
+    }
+
+    private static string? Clip(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
+
+    private sealed class Progress(VerificationProgress target) : IProgress<int>
+    {
+        public void Report(int value) => target.Report(value);
+    }
+}
+
+/// <summary>Kelurahan names of the register's villages, so lists that write names instead of codes still compare by place.</summary>
+public sealed class RegionNames
+{
+    private readonly Dictionary<string, string> codeByName;
+
+    private RegionNames(Dictionary<string, string> codeByName) => this.codeByName = codeByName;
+
+    public static async Task<RegionNames> ForRegisterAsync(AdmindukDbContext db, CancellationToken ct)
+    {
+        var villages = await db.RtUnits.AsNoTracking().Select(u => u.VillageCode).Distinct().ToListAsync(ct);
+        var names = villages.Select(c => RegionCatalog.Default.Find(c)).Where(r => r is not null)
+            .GroupBy(r => ColumnMapping.Compact(r!.Name))
+            .Where(g => g.Count() == 1)
+            .ToDictionary(g => g.Key, g => g.Single()!.Code, StringComparer.Ordinal);
+        return new RegionNames(names);
+    }
+
+    /// <summary>A code as written (any digits), or the code of a register village with this name; otherwise nothing.</summary>
+    public string? Resolve(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (text.Any(char.IsAsciiDigit))
+        {
+            return text.Trim();
+        }
+
+        var compact = ColumnMapping.Compact(text);
+        foreach (var prefix in new[] { "kelurahan", "kel", "desa" })
+        {
+            if (compact.StartsWith(prefix, StringComparison.Ordinal) && codeByName.TryGetValue(compact[prefix.Length..], out var bare))
+            {
+                return bare;
+            }
+        }
+
+        return codeByName.TryGetValue(compact, out var code) ? code : null;
+    }
+}
