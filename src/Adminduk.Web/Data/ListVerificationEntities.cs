@@ -248,6 +248,7 @@ internal static class ListVerificationModel
 
         builder.Entity<VerificationList>(e =>
         {
+            e.ToTable("VerificationLists");
             e.Property(l => l.Name).HasMaxLength(200);
             e.Property(l => l.FileName).HasMaxLength(260);
             e.HasIndex(l => new { l.RunId, l.Number }).IsUnique();
@@ -256,13 +257,16 @@ internal static class ListVerificationModel
 
         builder.Entity<VerificationListChunk>(e =>
         {
+            e.ToTable("VerificationListChunks");
             e.HasKey(c => new { c.ListId, c.Index });
             e.HasOne<VerificationList>().WithMany().HasForeignKey(c => c.ListId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<VerificationRow>(e =>
         {
+            e.ToTable("VerificationRows");
             e.HasKey(r => new { r.RunId, r.Index });
+            e.HasIndex(r => new { r.RunId, r.Status, r.Index });
             e.Property(r => r.Name).HasMaxLength(300);
             e.Property(r => r.Nik).HasMaxLength(40);
             e.Property(r => r.KkNumber).HasMaxLength(40);
@@ -276,6 +280,7 @@ internal static class ListVerificationModel
 
         builder.Entity<VerificationPair>(e =>
         {
+            e.ToTable("VerificationPairs");
             e.HasKey(p => new { p.RunId, p.Index });
             e.Property(p => p.PairKey).HasMaxLength(140);
             e.HasIndex(p => new { p.RunId, p.Decision });
@@ -284,6 +289,7 @@ internal static class ListVerificationModel
 
         builder.Entity<VerificationDecision>(e =>
         {
+            e.ToTable("VerificationDecisions");
             e.Property(d => d.PairKey).HasMaxLength(140);
             e.Property(d => d.Reason).HasMaxLength(500);
             e.Property(d => d.DecidedByName).HasMaxLength(200);
