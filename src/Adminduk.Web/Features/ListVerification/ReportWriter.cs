@@ -65,6 +65,17 @@ public static class ReportWriter
             ct);
     }
 
+    private static readonly System.Resources.ResourceManager Texts =
+        new("Adminduk.Web.Resources.Features.ListVerification.ListVerificationPages", typeof(ReportWriter).Assembly);
+
+    /// <summary>Column titles in a language (Bahasa Indonesia unless English is asked for).</summary>
+    public static IReadOnlyList<string> HeadersFor(CultureInfo culture) => [.. Columns.Select(c => Text("Report.Column." + c, culture))];
+
+    public static IReadOnlyList<string> StatusNamesFor(CultureInfo culture) =>
+        [.. Enumerable.Range(0, 3).Select(s => Text(ListVerificationPages.StatusKey(s), culture))];
+
+    private static string Text(string key, CultureInfo culture) => Texts.GetString(key, culture) ?? throw new InvalidOperationException($"No text '{key}'.");
+
     /// <summary>Report column keys (titles come from the resource file as "Report.Column.{key}").</summary>
     public static IReadOnlyList<string> Columns { get; } =
         ["List", "Line", "Name", "Nik", "Kk", "BirthDate", "Address", "Region", "Status", "Codes", "Reasons", "RegisterNik", "Group"];

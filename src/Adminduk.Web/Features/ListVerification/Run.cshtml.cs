@@ -19,7 +19,7 @@ public sealed record RowView(VerificationRow Row, string Label, IReadOnlyList<St
 /// their reasons (filtered by status, paged), the way to the review pairs and the report downloads.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class RunModel(AdmindukDbContext db, ReviewService reviews, AuditLog audit, IStringLocalizer<ListVerificationPages> text) : PageModel
+public sealed class RunModel(AdmindukDbContext db, ReviewService reviews, AuditLog audit) : PageModel
 {
     public const int PageSize = 50;
 
@@ -97,16 +97,12 @@ public sealed class RunModel(AdmindukDbContext db, ReviewService reviews, AuditL
 
         var kind = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase) ? ListFormat.Xlsx : ListFormat.Csv;
         var path = Path.GetTempFileName();
-        await ReportWriter.WriteAsync(db, id, kind, path, CultureInfo.CurrentUICulture, ReportHeaders(text), StatusNames(text), ct);
+        var culture = CultureInfo.CurrentUICulture;
+        await ReportWriter.WriteAsync(db, id, kind, path, culture, ReportWriter.HeadersFor(culture), ReportWriter.StatusNamesFor(culture), ct);
         await audit.WriteAsync("list-verification.report", "VerificationRun", id.ToString(CultureInfo.InvariantCulture), kind.ToString(), cancellationToken: ct);
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         return File(stream, ReportWriter.ContentType(kind), ReportWriter.FileName(id, kind));
     }
-
-    public static IReadOnlyList<string> ReportHeaders(IStringLocalizer text) => [.. ReportWriter.Columns.Select(c => text["Report.Column." + c].Value)];
-
-    public static IReadOnlyList<string> StatusNames(IStringLocalizer text) =>
-        [.. Enumerable.Range(0, 3).Select(s => text[ListVerificationPages.StatusKey(s)].Value)];
 
     /// <summary>The message of a code in the reader's language (the verdict code's own message where it has no arguments).</summary>
     public static string CodeTitle(IStringLocalizer text, string code)
