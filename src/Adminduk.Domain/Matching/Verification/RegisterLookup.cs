@@ -35,8 +35,7 @@ public sealed class InMemoryRegister : IRegisterLookup
     {
     }
 
-    /// <summary>From entries already prepared for matching (a register read in batches and folded as it streams in).</summary>
-    public InMemoryRegister(RegisterCandidate[] prepared, MatchOptions? options = null)
+    private InMemoryRegister(RegisterCandidate[] prepared, MatchOptions? options)
     {
         entries = prepared;
         for (var i = 0; i < entries.Length; i++)
@@ -57,6 +56,9 @@ public sealed class InMemoryRegister : IRegisterLookup
     }
 
     public int Count => entries.Length;
+
+    /// <summary>From entries already prepared for matching (a register read in batches and folded as it streams in).</summary>
+    public static InMemoryRegister FromPrepared(RegisterCandidate[] prepared, MatchOptions? options = null) => new(prepared, options);
 
     /// <summary>The entry with this id, if present.</summary>
     public RegisterCandidate? Get(string id)

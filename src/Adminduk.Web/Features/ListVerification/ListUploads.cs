@@ -37,7 +37,7 @@ public static class ListUploads
 
             var list = new VerificationList
             {
-                Run = run,
+                RunId = run.Id,
                 Number = number,
                 Name = Path.GetFileNameWithoutExtension(fileName),
                 FileName = Path.GetFileName(fileName),

@@ -26,9 +26,11 @@ public static class RegisterReader
 
     /// <param name="wanted">Whether a resident may be a candidate for some row (NIK or blocking key shared).</param>
     /// <param name="progress">Receives (residents read, residents in the register).</param>
+    /// <param name="cache">Shares folded names and addresses with the list rows prepared before.</param>
     public static async Task<InMemoryRegister> LoadAsync(
         AdmindukDbContext db,
         Func<MatchRecord, bool> wanted,
+        MatchCache cache,
         MatchOptions options,
         Action<long, long>? progress,
         CancellationToken ct)
@@ -64,7 +66,7 @@ public static class RegisterReader
                     }
 
                     var full = batch;
-                    folding = Task.Run(() => Fold(full, wanted), ct);
+                    folding = Task.Run(() => Fold(full, wanted, cache), ct);
                     batch = new List<RegisterEntry>(Batch);
                     read += Batch;
                     progress?.Invoke(read, total);
@@ -76,7 +78,7 @@ public static class RegisterReader
                 kept.AddRange(await folding);
             }
 
-            kept.AddRange(Fold(batch, wanted));
+            kept.AddRange(Fold(batch, wanted, cache));
             progress?.Invoke(read + batch.Count, total);
         }
         finally
@@ -87,11 +89,19 @@ public static class RegisterReader
             }
         }
 
-        return new InMemoryRegister([.. kept], options);
+        return InMemoryRegister.FromPrepared([.. kept], options);
     }
 
-    private static RegisterCandidate[] Fold(List<RegisterEntry> entries, Func<MatchRecord, bool> wanted) =>
-        [.. entries.AsParallel().AsOrdered().Select(e => new RegisterCandidate(e, MatchRecord.From(e.Person))).Where(c => wanted(c.Match))];
+    /// <summary>Folds a batch and keeps the wanted residents, without their written name and address (only folded forms are matched).</summary>
+    private static RegisterCandidate[] Fold(List<RegisterEntry> entries, Func<MatchRecord, bool> wanted, MatchCache cache) =>
+        [.. entries.AsParallel().AsOrdered()
+            .Select(e => (Entry: e, Match: MatchRecord.From(e.Person, cache)))
+            .Where(x => wanted(x.Match))
+            .Select(x =>
+            {
+                var slim = x.Match.WithoutText();
+                return new RegisterCandidate(new RegisterEntry(slim.Record, x.Entry.Status), slim);
+            })];
 
     private static RegisterEntry Entry(DbDataReader reader)
     {

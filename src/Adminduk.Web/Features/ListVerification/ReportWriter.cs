@@ -50,7 +50,7 @@ public static class ReportWriter
 
                         return row;
                     });
-                    MiniExcel.SaveAs(path, rows, overwriteFile: true);
+                    MiniExcel.SaveAs(path, rows, excelType: ExcelType.XLSX, overwriteFile: true);
                     return;
                 }
 

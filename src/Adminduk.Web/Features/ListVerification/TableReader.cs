@@ -85,7 +85,7 @@ public sealed class TableReader : IDisposable
 
     private static IEnumerable<string[]> Xlsx(Stream stream)
     {
-        foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: false))
+        foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX))
         {
             yield return [.. row.Values.Select(Cell)];
         }

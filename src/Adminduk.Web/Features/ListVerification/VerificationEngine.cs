@@ -68,7 +68,8 @@ public sealed class VerificationEngine(TimeProvider time)
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.RowCount, count), ct);
         }
 
-        var records = ListVerifier.Prepare(read.Rows);
+        var cache = new MatchCache();
+        var records = ListVerifier.Prepare(read.Rows, cache);
 
         // 2. The register: only residents who share a NIK or a blocking key with some row.
         var niks = new HashSet<string>(records.Where(r => r.IdDigits is not null).Select(r => r.IdDigits!), StringComparer.Ordinal);
@@ -77,11 +78,13 @@ public sealed class VerificationEngine(TimeProvider time)
         var register = await RegisterReader.LoadAsync(
             db,
             m => (m.IdDigits is not null && niks.Contains(m.IdDigits)) || m.Keys.Any(keys.Contains),
+            cache,
             Options,
             (done, total) => progress.Set(VerificationPhase.Register, done, total),
             ct);
         niks = null;
         keys = null;
+        cache = null;
 
         // 3. Matching.
         progress.Set(VerificationPhase.Matching, 0, read.Rows.Count);
@@ -144,7 +147,7 @@ public sealed class VerificationEngine(TimeProvider time)
                 ResidentId = verdict.Register is { } entry ? int.Parse(entry.Person.Id, CultureInfo.InvariantCulture) : null,
                 Link = (int)verdict.Link,
                 DuplicateGroup = verdict.Group,
-                Fingerprint = read.Fingerprints[i],
+                Fingerprint = Hex(read.Fingerprints[i]),
             });
             if (batch.Count == WriteBatch)
             {
@@ -183,7 +186,7 @@ public sealed class VerificationEngine(TimeProvider time)
         public List<int> Lines { get; } = [];
         public List<string?> RegionTexts { get; } = [];
         public List<string?> SexTexts { get; } = [];
-        public List<string> Fingerprints { get; } = [];
+        public List<UInt128> Fingerprints { get; } = [];
     }
 
     private static ListsRead ReadLists(IReadOnlyList<ListSource> sources, RegionNames regions, VerificationProgress progress)
@@ -232,15 +235,18 @@ public sealed class VerificationEngine(TimeProvider time)
     }
 
     /// <summary>The row's content, case and spacing aside: the same row in next month's list has the same fingerprint.</summary>
-    internal static string Fingerprint(PersonRecord p, string? region, string? sex)
+    internal static UInt128 Fingerprint(PersonRecord p, string? region, string? sex)
     {
         var text = string.Join('\u001f', Norm(p.Name), Norm(p.Nik), Norm(p.KkNumber), p.BirthDate?.ToString("yyyyMMdd", CultureInfo.InvariantCulture), Norm(p.Address), Norm(region), Norm(sex));
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
-        return Convert.ToHexStringLower(hash[..16]);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(hash);
 
         static string Norm(string? s) => s is null ? "" : string.Join(' ', s.ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
+
+    /// <summary>A fingerprint as stored: 32 lower-case hex digits.</summary>
+    internal static string Hex(UInt128 fingerprint) => fingerprint.ToString("x32", CultureInfo.InvariantCulture);
 
     internal static string PairKey(string rowFingerprint, string otherFingerprint) =>
         string.CompareOrdinal(rowFingerprint, otherFingerprint) <= 0 ? rowFingerprint + ":" + otherFingerprint : otherFingerprint + ":" + rowFingerprint;
@@ -268,14 +274,14 @@ public sealed class VerificationEngine(TimeProvider time)
             };
             if (review.OtherRow is { } other)
             {
-                pair.PairKey = PairKey(read.Fingerprints[review.Row], read.Fingerprints[other]);
+                pair.PairKey = PairKey(Hex(read.Fingerprints[review.Row]), Hex(read.Fingerprints[other]));
             }
             else
             {
                 var resident = int.Parse(review.RegisterId!, CultureInfo.InvariantCulture);
                 pair.ResidentId = resident;
                 pair.ResidentStatus = register.Get(review.RegisterId!)?.Entry.Status;
-                pair.PairKey = PairKey(read.Fingerprints[review.Row], resident);
+                pair.PairKey = PairKey(Hex(read.Fingerprints[review.Row]), resident);
             }
 
             pairs.Add(pair);

@@ -37,7 +37,8 @@ public sealed class VerificationEngineTests
         rows["1:2"].ResidentId.ShouldNotBeNull();
         rows["1:2"].DuplicateGroup.ShouldBe(rows["2:2"].DuplicateGroup);
         rows["1:4"].Status.ShouldBe((int)RowStatus.Problem);
-        rows["2:4"].Status.ShouldBe((int)RowStatus.Review);
+        rows["2:4"].Status.ShouldBe((int)RowStatus.Problem, "its NIK is missing");
+        rows["1:2"].Status.ShouldBe((int)RowStatus.Problem);
 
         var findings = ReviewRules.Deserialize(rows["1:4"].FindingsJson);
         findings.Single(f => f.Code == VerdictCodes.Deceased).Id.ShouldContain("meninggal");
