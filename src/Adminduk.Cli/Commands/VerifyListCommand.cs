@@ -174,7 +174,7 @@ internal static class VerifyListCommand
             var stages = string.Join(", ", phases.Select((p, i) =>
                 string.Create(CultureInfo.InvariantCulture, $"{p.Phase} {((i + 1 < phases.Count ? phases[i + 1].At : verified) - p.At).TotalSeconds:0.0} s")));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Verified in {verified.TotalSeconds:0.0} s ({stages}); report {output.FullName} after {clock.Elapsed.TotalSeconds:0.0} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MiB."));
+                $"Verified in {verified.TotalSeconds:0.0} s ({stages}); report {output.FullName} after {clock.Elapsed.TotalSeconds:0.0} s; CPU time {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MiB."));
             return 0;
         });
         return command;
@@ -205,6 +205,8 @@ internal static class VerifyListCommand
         var done = progress.Done;
         if (total > 0)
         {
+            task.IsIndeterminate = false;
+            task.Description = Describe(phase);
             task.MaxValue = total;
             task.Value = Math.Min(done, total);
         }

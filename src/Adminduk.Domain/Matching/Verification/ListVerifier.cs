@@ -283,14 +283,8 @@ public static class ListVerifier
         (RegisterCandidate? Candidate, double Weight) owner = (null, double.NegativeInfinity);
         var secondWeight = double.NegativeInfinity;
         var atReview = 0;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var c in byNik.Concat(candidates))
+        void Consider(RegisterCandidate c)
         {
-            if (!seen.Add(c.Id))
-            {
-                continue;
-            }
-
             var weight = scorer.WeightIfAtLeast(record, c.Match, review);
             atReview += weight >= review ? 1 : 0;
             if (weight > best.Weight || (weight == best.Weight && string.CompareOrdinal(c.Id, best.Candidate!.Id) < 0))
@@ -309,11 +303,32 @@ public static class ListVerifier
             }
         }
 
+        // Each candidate once: the blocking candidates are distinct already, and the one or two NIK holders are
+        // usually among them (compared by reference: no per-row set, no hashing of ids).
+        foreach (var c in candidates)
+        {
+            Consider(c);
+        }
+
+        foreach (var c in byNik)
+        {
+            var already = false;
+            foreach (var other in candidates)
+            {
+                already |= ReferenceEquals(other, c);
+            }
+
+            if (!already)
+            {
+                Consider(c);
+            }
+        }
+
         var margin = options.Matching.LinkMargin;
 
         if (owner.Candidate is not null)
         {
-            var someoneElse = best.Candidate != owner.Candidate && best.Weight >= sure && best.Weight - owner.Weight >= margin
+            var someoneElse = !ReferenceEquals(best.Candidate, owner.Candidate) && best.Weight >= sure && best.Weight - owner.Weight >= margin
                 && best.Weight - secondWeight >= margin;
             if (someoneElse && best.Candidate is not null)
             {

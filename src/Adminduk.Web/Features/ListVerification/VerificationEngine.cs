@@ -60,24 +60,25 @@ public sealed class VerificationEngine(TimeProvider time)
         // 1. The lists.
         progress.Set(VerificationPhase.Reading, 0, 0);
         var regions = await RegionNames.ForRegisterAsync(db, ct);
-        var read = ReadLists(sources, regions, progress);
+        var cache = new MatchCache();
+        using var read = ReadLists(sources, regions, cache, progress);
         foreach (var source in sources)
         {
-            var count = read.Rows.Count(r => r.ListId == ListId(source.Number));
+            var count = read.ListNumbers.Count(n => n == source.Number);
             await db.Set<VerificationList>().Where(l => l.RunId == runId && l.Number == source.Number)
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.RowCount, count), ct);
         }
 
-        var cache = new MatchCache();
-        var records = ListVerifier.Prepare(read.Rows, cache);
+        var records = read.Records;
 
-        // 2. The register: only residents who share a NIK or a blocking key with some row.
+        // 2. The register: only residents who share a NIK or a blocking key with some row. The row keys as one sorted
+        // array (a hash set of millions of keys would cost several times the memory).
         var niks = new HashSet<string>(records.Where(r => r.IdDigits is not null).Select(r => r.IdDigits!), StringComparer.Ordinal);
-        var keys = new HashSet<ulong>(records.SelectMany(r => r.Keys));
+        var keys = DistinctSorted(records);
         progress.Set(VerificationPhase.Register, 0, 0);
         var register = await RegisterReader.LoadAsync(
             db,
-            m => (m.IdDigits is not null && niks.Contains(m.IdDigits)) || m.Keys.Any(keys.Contains),
+            m => (m.IdDigits is not null && niks.Contains(m.IdDigits)) || m.Keys.Any(k => Array.BinarySearch(keys, k) >= 0),
             cache,
             Options,
             (done, total) => progress.Set(VerificationPhase.Register, done, total),
@@ -92,6 +93,9 @@ public sealed class VerificationEngine(TimeProvider time)
         var options = new VerificationOptions { Matching = Options, Today = today };
         var result = await Task.Run(() => ListVerifier.Verify(lists, read.Rows, records, register, options, new Progress(progress)), ct);
         records = null;
+        // The rows' folded forms are no longer needed; free them before the rows are written.
+        read.Records.Clear();
+        read.Records.TrimExcess();
 
         // 4. Earlier decisions on the same pairs.
         var pairs = Pairs(runId, result, read, register);
@@ -103,9 +107,12 @@ public sealed class VerificationEngine(TimeProvider time)
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         int valid = 0, review = 0, problem = 0;
         var batch = new List<VerificationRow>(WriteBatch);
+        using var texts = SpilledText(read).GetEnumerator();
         for (var i = 0; i < result.Rows.Count; i++)
         {
             var verdict = result.Rows[i];
+            texts.MoveNext();
+            var text = texts.Current;
             var original = verdict.Findings.Select(StoredFinding.From).ToList();
             var effective = decidedByRow.TryGetValue(i, out var decided) ? ReviewRules.Effective(original, decided) : original;
             var status = ReviewRules.StatusOf(effective);
@@ -134,13 +141,13 @@ public sealed class VerificationEngine(TimeProvider time)
                 Index = i,
                 ListNumber = read.ListNumbers[i],
                 Line = read.Lines[i],
-                Name = Clip(person.Name, 300),
-                Nik = Clip(person.Nik, 40),
-                KkNumber = Clip(person.KkNumber, 40),
+                Name = Clip(text.Name, 300),
+                Nik = Clip(text.Nik, 40),
+                KkNumber = Clip(text.KkNumber, 40),
                 BirthDate = person.BirthDate,
-                Address = Clip(person.Address, 400),
-                Region = Clip(read.RegionTexts[i], 100),
-                Sex = Clip(read.SexTexts[i], 20),
+                Address = Clip(text.Address, 400),
+                Region = Clip(text.Region, 100),
+                Sex = Clip(text.Sex, 20),
                 Status = (int)status,
                 Codes = Clip(ReviewRules.CodesOf(effective), 400)!,
                 FindingsJson = ReviewRules.Serialize(original),
@@ -174,24 +181,90 @@ public sealed class VerificationEngine(TimeProvider time)
         progress.Set(VerificationPhase.Done, result.Rows.Count, result.Rows.Count);
     }
 
+    private static ulong[] DistinctSorted(List<MatchRecord> records)
+    {
+        var all = new ulong[records.Sum(r => r.Keys.Count)];
+        var n = 0;
+        foreach (var r in records)
+        {
+            foreach (var k in r.Keys)
+            {
+                all[n++] = k;
+            }
+        }
+
+        Array.Sort(all);
+        var distinct = 0;
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (distinct == 0 || all[i] != all[distinct - 1])
+            {
+                all[distinct++] = all[i];
+            }
+        }
+
+        Array.Resize(ref all, distinct);
+        return all;
+    }
+
     internal static string ListId(int number) => number.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>"list:line", the label rows carry in messages and reports.</summary>
     internal static string RowLabel(int list, int line) => string.Create(CultureInfo.InvariantCulture, $"{list}:{line}");
 
-    private sealed class ListsRead
+    /// <summary>
+    /// The rows as matching needs them (slim records: id, NIK, birth date, sex; folded forms in <see cref="Records"/>),
+    /// and the written text of each row spilled to a temporary file in row order, read back when rows are saved: a
+    /// million rows' names and addresses need not sit in memory through matching.
+    /// </summary>
+    private sealed class ListsRead : IDisposable
     {
         public List<ListRow> Rows { get; } = [];
+        public List<MatchRecord> Records { get; } = [];
         public List<int> ListNumbers { get; } = [];
         public List<int> Lines { get; } = [];
-        public List<string?> RegionTexts { get; } = [];
-        public List<string?> SexTexts { get; } = [];
         public List<UInt128> Fingerprints { get; } = [];
+        public string SpillPath { get; } = Path.GetTempFileName();
+
+        public void Dispose() => File.Delete(SpillPath);
     }
 
-    private static ListsRead ReadLists(IReadOnlyList<ListSource> sources, RegionNames regions, VerificationProgress progress)
+    /// <summary>A row's written text, as saved with its verdict.</summary>
+    private sealed record RowText(string? Name, string? Nik, string? KkNumber, string? Address, string? Region, string? Sex);
+
+    private const int FoldBatch = 20_000;
+
+    private static ListsRead ReadLists(IReadOnlyList<ListSource> sources, RegionNames regions, MatchCache cache, VerificationProgress progress)
     {
         var read = new ListsRead();
+        using var spill = new BinaryWriter(new FileStream(read.SpillPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), Encoding.UTF8);
+        var batch = new List<(PersonRecord Person, RowText Text)>(FoldBatch);
+
+        void Flush()
+        {
+            // Fold the batch in parallel, keep slim records, spill the text.
+            var folded = batch.AsParallel().AsOrdered().Select(b => MatchRecord.From(b.Person, cache).WithoutText()).ToList();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var slim = folded[i];
+                read.Records.Add(slim);
+                var listId = read.ListNumbers[read.Rows.Count].ToString(CultureInfo.InvariantCulture);
+                read.Rows.Add(new ListRow(listId, slim.Record));
+                var t = batch[i].Text;
+                foreach (var value in new[] { t.Name, t.Nik, t.KkNumber, t.Address, t.Region, t.Sex })
+                {
+                    spill.Write(value is not null);
+                    if (value is not null)
+                    {
+                        spill.Write(value);
+                    }
+                }
+            }
+
+            batch.Clear();
+            progress.Report(read.Rows.Count);
+        }
+
         foreach (var source in sources)
         {
             using var reader = source.Open();
@@ -217,21 +290,29 @@ public sealed class VerificationEngine(TimeProvider time)
                     RegionCode = regions.Resolve(regionText),
                     Sex = ListValues.Sex(sexText),
                 };
-                read.Rows.Add(new ListRow(ListId(source.Number), person));
                 read.ListNumbers.Add(source.Number);
                 read.Lines.Add(reader.Line);
-                read.RegionTexts.Add(regionText);
-                read.SexTexts.Add(sexText);
                 read.Fingerprints.Add(Fingerprint(person, regionText, sexText));
-                if (read.Rows.Count % 10_000 == 0)
+                batch.Add((person, new RowText(person.Name, person.Nik, person.KkNumber, person.Address, regionText, sexText)));
+                if (batch.Count == FoldBatch)
                 {
-                    progress.Report(read.Rows.Count);
+                    Flush();
                 }
             }
         }
 
-        progress.Report(read.Rows.Count);
+        Flush();
         return read;
+    }
+
+    private static IEnumerable<RowText> SpilledText(ListsRead read)
+    {
+        using var spill = new BinaryReader(new FileStream(read.SpillPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), Encoding.UTF8);
+        for (var i = 0; i < read.Rows.Count; i++)
+        {
+            string? Next() => spill.ReadBoolean() ? spill.ReadString() : null;
+            yield return new RowText(Next(), Next(), Next(), Next(), Next(), Next());
+        }
     }
 
     /// <summary>The row's content, case and spacing aside: the same row in next month's list has the same fingerprint.</summary>
