@@ -11,5 +11,6 @@ public static class CliApp
         MigrateCommand.Create(),
         NikCommand.Create(),
         SeedCommand.Create(),
+        VerifyListCommand.Create(),
     };
 }

@@ -17,7 +17,13 @@ public sealed class BlockIndex
         this.records = records;
         maxBlockSize = options.MaxBlockSize;
         window = options.Window;
-        var entries = new List<(ulong Key, int Record)>();
+        var total = 0;
+        for (var i = 0; i < records.Count; i++)
+        {
+            total += records[i].Keys.Count;
+        }
+
+        var entries = new List<(ulong Key, int Record)>(total);
         for (var i = 0; i < records.Count; i++)
         {
             foreach (var k in records[i].Keys)
@@ -34,7 +40,7 @@ public sealed class BlockIndex
                 return c;
             }
 
-            c = string.CompareOrdinal(records[x.Record].SortKey, records[y.Record].SortKey);
+            c = MatchRecord.CompareOrder(records[x.Record], records[y.Record]);
             return c != 0 ? c : x.Record.CompareTo(y.Record);
         });
         keys = new ulong[entries.Count];
@@ -73,7 +79,7 @@ public sealed class BlockIndex
 
             if (end - start > maxBlockSize)
             {
-                var at = Position(start, end, query.SortKey, self);
+                var at = Position(start, end, query, self);
                 (start, end) = (Math.Max(start, at - window), Math.Min(end, at + window + (self >= 0 ? 1 : 0)));
             }
 
@@ -115,14 +121,14 @@ public sealed class BlockIndex
     }
 
     /// <summary>Where a record with this sort key sits (or would sit) inside a block.</summary>
-    private int Position(int start, int end, string sortKey, int self)
+    private int Position(int start, int end, MatchRecord query, int self)
     {
         int lo = start, hi = end;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
             var m = members[mid];
-            var c = string.CompareOrdinal(records[m].SortKey, sortKey);
+            var c = MatchRecord.CompareOrder(records[m], query);
             if (c == 0 && self >= 0)
             {
                 c = m.CompareTo(self);

@@ -43,17 +43,175 @@ public static class BlockingKeys
         return hash;
     }
 
+    /// <summary>
+    /// The hashes of <see cref="Build"/>'s keys, computed over the same characters without building the strings (this
+    /// runs for every record of a run; BlockingTests checks both agree).
+    /// </summary>
     internal static ulong[] For(MatchRecord record)
     {
-        var keys = Build(record);
-        var hashes = new ulong[keys.Count];
-        for (var i = 0; i < keys.Count; i++)
+        var hashes = new List<ulong>(16);
+        var id = record.IdDigits;
+        if (id is not null)
         {
-            hashes[i] = Hash(keys[i]);
+            hashes.Add(new Fnv().Add("i|").Add(id).Value);
+            if (id.Length >= 6)
+            {
+                for (var r = 0; r < 3; r++)
+                {
+                    var h = new Fnv().Add('i').Add((char)('0' + r)).Add('|');
+                    for (var i = 0; i < id.Length; i++)
+                    {
+                        if (i % 3 != r)
+                        {
+                            h = h.Add(id[i]);
+                        }
+                    }
+
+                    hashes.Add(h.Value);
+                }
+            }
         }
 
-        Array.Sort(hashes);
-        return hashes;
+        var tokens = Tokens(record);
+        var birth = record.BirthDate;
+        var region = record.Region;
+        var low = 0;
+        var high = 0;
+        if (birth is { } d)
+        {
+            (low, high) = d.Day <= d.Month ? (d.Day, d.Month) : (d.Month, d.Day);
+            foreach (var t in tokens)
+            {
+                hashes.Add(new Fnv().Add("nd|").Add(t).Add('|').Number(d.Year, 4).Number(low, 2).Number(high, 2).Value);
+            }
+        }
+
+        // A pair of tokens "a+b" (or a single token alone), with the birth year and with the region.
+        void AddPair(int i, int j)
+        {
+            Fnv Pair(Fnv h) => j < 0 ? h.Add(tokens[i]) : h.Add(tokens[i]).Add('+').Add(tokens[j]);
+            if (birth is { } b)
+            {
+                hashes.Add(Pair(new Fnv().Add("ny|")).Add('|').Number(b.Year, 0).Value);
+            }
+
+            if (region is not null)
+            {
+                hashes.Add(Pair(new Fnv().Add("nr|")).Add('|').Add(region).Value);
+            }
+        }
+
+        if (tokens.Count == 1)
+        {
+            AddPair(0, -1);
+        }
+        else
+        {
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                for (var j = i + 1; j < tokens.Count; j++)
+                {
+                    AddPair(i, j);
+                }
+            }
+        }
+
+        var joined = record.Name.Joined;
+        if (birth is { } jd && joined.Length >= 4)
+        {
+            hashes.Add(new Fnv().Add("jd|").Add(joined.AsSpan(0, Math.Min(6, joined.Length))).Add('|').Number(jd.Year, 4).Number(low, 2).Number(high, 2).Value);
+        }
+
+        if (birth is { } full && region is not null)
+        {
+            hashes.Add(new Fnv().Add("dr|").Number(full.Year, 4).Number(full.Month, 2).Number(full.Day, 2).Add('|').Add(region).Value);
+        }
+
+        var result = hashes.ToArray();
+        Array.Sort(result);
+        return result;
+    }
+
+    /// <summary>Name-token prefixes for the name keys: distinct, at most <see cref="MaxPairTokens"/>, sorted.</summary>
+    private static List<string> Tokens(MatchRecord record)
+    {
+        var tokens = new List<string>(MaxPairTokens);
+        foreach (var t in record.Name.Tokens)
+        {
+            if (t.Length < 2)
+            {
+                continue;
+            }
+
+            var prefix = Prefix(t);
+            if (!tokens.Contains(prefix, StringComparer.Ordinal))
+            {
+                tokens.Add(prefix);
+                if (tokens.Count == MaxPairTokens)
+                {
+                    break;
+                }
+            }
+        }
+
+        tokens.Sort(StringComparer.Ordinal);
+        return tokens;
+    }
+
+    /// <summary>FNV-1a over UTF-16 code units, as <see cref="Hash"/>, fed piece by piece.</summary>
+    private readonly struct Fnv
+    {
+        private const ulong Prime = 1099511628211UL;
+
+        public Fnv()
+        {
+            Value = 14695981039346656037UL;
+        }
+
+        private Fnv(ulong value) => Value = value;
+
+        public ulong Value { get; }
+
+        public Fnv Add(char c) => new((Value ^ c) * Prime);
+
+        public Fnv Add(string s) => Add(s.AsSpan());
+
+        public Fnv Add(ReadOnlySpan<char> s)
+        {
+            var h = Value;
+            foreach (var c in s)
+            {
+                h = (h ^ c) * Prime;
+            }
+
+            return new Fnv(h);
+        }
+
+        /// <summary>A non-negative number in decimal, zero-padded to <paramref name="width"/> digits (0: no padding).</summary>
+        public Fnv Number(int value, int width)
+        {
+            Span<char> digits = stackalloc char[11];
+            var n = 0;
+            do
+            {
+                digits[n++] = (char)('0' + (value % 10));
+                value /= 10;
+            }
+            while (value > 0);
+
+            while (n < width)
+            {
+                digits[n++] = '0';
+            }
+
+            var h = this;
+            for (var i = n - 1; i >= 0; i--)
+            {
+                h = h.Add(digits[i]);
+            }
+
+            return h;
+        }
     }
 
     private static List<string> Build(MatchRecord record)
@@ -72,8 +230,7 @@ public static class BlockingKeys
             }
         }
 
-        var tokens = record.Name.Tokens.Where(t => t.Length >= 2).Select(Prefix).Distinct(StringComparer.Ordinal).Take(MaxPairTokens).ToList();
-        tokens.Sort(StringComparer.Ordinal);
+        var tokens = Tokens(record);
         var birth = record.BirthDate;
         var region = record.Region;
         string? swapTolerantDate = null;

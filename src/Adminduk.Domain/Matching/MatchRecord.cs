@@ -5,17 +5,31 @@ namespace Adminduk.Domain.Matching;
 /// <summary>A <see cref="PersonRecord"/> prepared once for matching: folded name and address, cleaned numbers, blocking keys.</summary>
 public sealed class MatchRecord
 {
-    private MatchRecord(PersonRecord record)
+    private MatchRecord(PersonRecord record, MatchCache? cache)
     {
         Record = record;
-        Name = NameFolding.Fold(record.Name);
+        Name = cache is null ? NameFolding.Fold(record.Name) : cache.Name(record.Name);
         IdDigits = CleanNumber(record.Nik);
-        KkDigits = CleanNumber(record.KkNumber);
-        Address = AddressFolding.Fold(record.Address);
-        AddressJoined = string.Concat(Address);
-        Region = string.IsNullOrWhiteSpace(record.RegionCode) ? null : record.RegionCode.Replace(".", "", StringComparison.Ordinal).Trim().ToUpperInvariant();
+        KkDigits = cache is null ? CleanNumber(record.KkNumber) : cache.Intern(CleanNumber(record.KkNumber));
+        var address = cache is null ? FoldedAddress.From(record.Address) : cache.Address(record.Address);
+        Address = address.Tokens;
+        AddressJoined = address.Joined;
+        var region = string.IsNullOrWhiteSpace(record.RegionCode) ? null : record.RegionCode.Replace(".", "", StringComparison.Ordinal).Trim().ToUpperInvariant();
+        Region = cache is null ? region : cache.Intern(region);
         Keys = BlockingKeys.For(this);
-        SortKey = Name.Key + "|" + (record.BirthDate?.DayNumber ?? 0);
+    }
+
+    /// <summary>The same folded forms for a slimmer record (see <see cref="WithoutText"/>).</summary>
+    private MatchRecord(MatchRecord other, PersonRecord record)
+    {
+        Record = record;
+        Name = other.Name;
+        IdDigits = other.IdDigits;
+        KkDigits = other.KkDigits;
+        Address = other.Address;
+        AddressJoined = other.AddressJoined;
+        Region = other.Region;
+        Keys = other.Keys;
     }
 
     public PersonRecord Record { get; }
@@ -43,10 +57,27 @@ public sealed class MatchRecord
     /// <summary>Blocking keys (hashes of <see cref="BlockingKeys.Describe"/>): records sharing none are never compared.</summary>
     public IReadOnlyList<ulong> Keys { get; }
 
-    /// <summary>Order inside a block too large to compare all pairs: by folded name, then birth date.</summary>
-    public string SortKey { get; }
+    /// <summary>Order inside a block too large to compare all pairs: by folded name, then birth date (see <see cref="CompareOrder"/>).</summary>
+    public string SortKey => Name.Key + "|" + (Record.BirthDate?.DayNumber ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static MatchRecord From(PersonRecord record) => new(record);
+    public static MatchRecord From(PersonRecord record) => new(record, null);
+
+    /// <summary>Prepares a record sharing folded values through <paramref name="cache"/>.</summary>
+    public static MatchRecord From(PersonRecord record, MatchCache cache) => new(record, cache);
+
+    /// <summary>Sort order inside a block: folded name, then birth date, without building a key per record.</summary>
+    public static int CompareOrder(MatchRecord a, MatchRecord b)
+    {
+        var c = string.CompareOrdinal(a.Name.Key, b.Name.Key);
+        return c != 0 ? c : (a.Record.BirthDate?.DayNumber ?? 0).CompareTo(b.Record.BirthDate?.DayNumber ?? 0);
+    }
+
+    /// <summary>
+    /// The same record for matching without the written name and address (matching reads only the folded forms), for
+    /// large registers held in memory: keeps id, NIK, birth date and sex.
+    /// </summary>
+    public MatchRecord WithoutText() =>
+        new(this, new PersonRecord(Record.Id) { Nik = Record.Nik, BirthDate = Record.BirthDate, Sex = Record.Sex });
 
     public override string ToString() => $"{Id}: {Name} {BirthDate:yyyy-MM-dd} {IdDigits}";
 

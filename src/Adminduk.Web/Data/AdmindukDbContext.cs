@@ -54,6 +54,7 @@ public abstract class AdmindukDbContext(DbContextOptions options)
     public DbSet<WalkInRecord> WalkInRecords => Set<WalkInRecord>();
 
     public DbSet<Document> Documents => Set<Document>();
+    public DbSet<VerificationRun> VerificationRuns => Set<VerificationRun>();
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -159,6 +160,7 @@ public abstract class AdmindukDbContext(DbContextOptions options)
         EktpModel.Configure(builder);
         Document.Configure(builder);
         NotificationModel.Configure(builder);
+        ListVerificationModel.Configure(builder);
 
         builder.Entity<AuditEntry>(e =>
         {

@@ -75,6 +75,25 @@ public class BlockingTests
         Shared(MatchRecord.From(Budi), typo).ShouldBeGreaterThan(0);
     }
 
+    [Theory]
+    [InlineData("Budi Santoso", "6471051005750001", "1975-05-10", "6471051002")]
+    [InlineData("H. Muhammad Nur Hidayat bin Abdul Rahman", "64710510057500", "2001-12-03", null)]
+    [InlineData("Siti", null, "1990-03-04", "64.71.05.1002")]
+    [InlineData("Ahmad Fauzi", "1234567", null, "6471051002")]
+    [InlineData("", null, null, null)]
+    public void Key_hashes_are_the_hashes_of_the_described_keys(string name, string? nik, string? birth, string? region)
+    {
+        var record = MatchRecord.From(new PersonRecord("x")
+        {
+            Name = name,
+            Nik = nik,
+            BirthDate = birth is null ? null : DateOnly.Parse(birth, System.Globalization.CultureInfo.InvariantCulture),
+            RegionCode = region,
+        });
+
+        record.Keys.ShouldBe(BlockingKeys.Describe(record).Select(BlockingKeys.Hash).Order().ToArray());
+    }
+
     [Fact]
     public void Hashes_are_stable_across_processes()
     {

@@ -8,7 +8,7 @@ namespace Adminduk.Domain.Matching.Synthetic;
 /// Indonesian lists. Kept apart from the matcher's folding on purpose: the test set must not be built from the
 /// rules it measures.
 /// </summary>
-internal static class PlantedVariants
+public static class PlantedVariants
 {
     /// <summary>Spellings seen on lists for a name in today's spelling (abbreviations, Arabic and Dutch-era forms).</summary>
     private static readonly Dictionary<string, string[]> KnownVariants = new(StringComparer.Ordinal)

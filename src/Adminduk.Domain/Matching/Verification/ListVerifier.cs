@@ -41,13 +41,12 @@ public enum RowStatus
 /// <summary>The verdict on one row: status, reasons, and the register person it was tied to.</summary>
 public sealed class RowVerdict
 {
-    internal RowVerdict(ListRow row, IReadOnlyList<Finding> findings, RegisterLink link, RegisterEntry? register, MatchScore? score, int? group)
+    internal RowVerdict(ListRow row, IReadOnlyList<Finding> findings, RegisterLink link, RegisterEntry? register, int? group)
     {
         Row = row;
         Findings = findings;
         Link = link;
         Register = register;
-        RegisterScore = score;
         Group = group;
         Status = findings.Any(f => f.Code != VerdictCodes.Valid && !VerdictCodes.IsReview(f.Code)) ? RowStatus.Problem
             : findings.Any(f => VerdictCodes.IsReview(f.Code)) ? RowStatus.Review
@@ -64,9 +63,6 @@ public sealed class RowVerdict
 
     /// <summary>The register entry the row was tied to, if any.</summary>
     public RegisterEntry? Register { get; }
-
-    /// <summary>How the row compared with that entry, field by field.</summary>
-    public MatchScore? RegisterScore { get; }
 
     /// <summary>The duplicate group (index into <see cref="VerificationResult.DuplicateGroups"/>), if the row has duplicates.</summary>
     public int? Group { get; }
@@ -144,7 +140,6 @@ public static class ListVerifier
         public NikParseResult? Parsed { get; set; }
         public RegisterLink Link { get; set; }
         public RegisterCandidate? Person { get; set; }
-        public MatchScore? Score { get; set; }
 
         /// <summary>The register person holding the row's NIK when the row was tied to someone else.</summary>
         public RegisterCandidate? NikOwner { get; set; }
@@ -163,13 +158,33 @@ public static class ListVerifier
         IReadOnlyList<ListRow> rows,
         IRegisterLookup register,
         VerificationOptions options,
+        IProgress<int>? progress = null) =>
+        Verify(lists, rows, Prepare(rows), register, options, progress);
+
+    /// <summary>The rows prepared for matching (in parallel); callers that need the records first pass them back to Verify.</summary>
+    public static List<MatchRecord> Prepare(IReadOnlyList<ListRow> rows, MatchCache? cache = null) =>
+        cache is null
+            ? rows.AsParallel().AsOrdered().Select(r => MatchRecord.From(r.Record)).ToList()
+            : rows.AsParallel().AsOrdered().Select(r => MatchRecord.From(r.Record, cache)).ToList();
+
+    /// <param name="records">The rows prepared by <see cref="Prepare"/>, in row order.</param>
+    public static VerificationResult Verify(
+        IReadOnlyList<AidList> lists,
+        IReadOnlyList<ListRow> rows,
+        List<MatchRecord> records,
+        IRegisterLookup register,
+        VerificationOptions options,
         IProgress<int>? progress = null)
     {
+        if (records.Count != rows.Count)
+        {
+            throw new ArgumentException("One prepared record per row is needed.", nameof(records));
+        }
+
         var m = options.Matching;
         var scorer = new PairScorer(m.Weights);
         var sure = scorer.WeightAt(m.SureThreshold);
         var review = scorer.WeightAt(m.ReviewThreshold);
-        var records = rows.AsParallel().AsOrdered().Select(r => MatchRecord.From(r.Record)).ToList();
 
         var ties = new Tie[rows.Count];
         for (var start = 0; start < rows.Count; start += options.BatchSize)
@@ -234,7 +249,7 @@ public static class ListVerifier
                 findings[i].Add(new Finding(VerdictCodes.Valid));
             }
 
-            verdicts[i] = new RowVerdict(rows[i], findings[i], ties[i].Link, ties[i].Person?.Entry, ties[i].Score, groupOf[i]);
+            verdicts[i] = new RowVerdict(rows[i], findings[i], ties[i].Link, ties[i].Person?.Entry, groupOf[i]);
         }
 
         return new VerificationResult(verdicts, groups, reviews, compared);
@@ -268,14 +283,8 @@ public static class ListVerifier
         (RegisterCandidate? Candidate, double Weight) owner = (null, double.NegativeInfinity);
         var secondWeight = double.NegativeInfinity;
         var atReview = 0;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var c in byNik.Concat(candidates))
+        void Consider(RegisterCandidate c)
         {
-            if (!seen.Add(c.Id))
-            {
-                continue;
-            }
-
             var weight = scorer.WeightIfAtLeast(record, c.Match, review);
             atReview += weight >= review ? 1 : 0;
             if (weight > best.Weight || (weight == best.Weight && string.CompareOrdinal(c.Id, best.Candidate!.Id) < 0))
@@ -294,21 +303,42 @@ public static class ListVerifier
             }
         }
 
+        // Each candidate once: the blocking candidates are distinct already, and the one or two NIK holders are
+        // usually among them (compared by reference: no per-row set, no hashing of ids).
+        foreach (var c in candidates)
+        {
+            Consider(c);
+        }
+
+        foreach (var c in byNik)
+        {
+            var already = false;
+            foreach (var other in candidates)
+            {
+                already |= ReferenceEquals(other, c);
+            }
+
+            if (!already)
+            {
+                Consider(c);
+            }
+        }
+
         var margin = options.Matching.LinkMargin;
 
         if (owner.Candidate is not null)
         {
-            var someoneElse = best.Candidate != owner.Candidate && best.Weight >= sure && best.Weight - owner.Weight >= margin
+            var someoneElse = !ReferenceEquals(best.Candidate, owner.Candidate) && best.Weight >= sure && best.Weight - owner.Weight >= margin
                 && best.Weight - secondWeight >= margin;
             if (someoneElse && best.Candidate is not null)
             {
-                TieTo(tie, RegisterLink.Fuzzy, best.Candidate, record, scorer);
+                TieTo(tie, RegisterLink.Fuzzy, best.Candidate);
                 tie.NikOwner = owner.Candidate;
             }
             else if (owner.Weight >= review)
             {
                 // The register person with this NIK, even when some data disagrees: that is a finding, not a reason to look away.
-                TieTo(tie, RegisterLink.Nik, owner.Candidate, record, scorer);
+                TieTo(tie, RegisterLink.Nik, owner.Candidate);
             }
             else
             {
@@ -318,7 +348,7 @@ public static class ListVerifier
         }
         else if (best.Candidate is not null && best.Weight >= sure && best.Weight - secondWeight >= margin)
         {
-            TieTo(tie, RegisterLink.Fuzzy, best.Candidate, record, scorer);
+            TieTo(tie, RegisterLink.Fuzzy, best.Candidate);
         }
 
         if (best.Candidate is not null && best.Weight >= review)
@@ -334,11 +364,10 @@ public static class ListVerifier
         return tie;
     }
 
-    private static void TieTo(Tie tie, RegisterLink link, RegisterCandidate person, MatchRecord record, PairScorer scorer)
+    private static void TieTo(Tie tie, RegisterLink link, RegisterCandidate person)
     {
         tie.Link = link;
         tie.Person = person;
-        tie.Score = scorer.Score(record, person.Match);
     }
 
     private static List<Finding> RegisterFindings(MatchRecord record, Tie tie, PairScorer scorer)
@@ -398,7 +427,8 @@ public static class ListVerifier
                 break;
         }
 
-        var score = tie.Score ?? scorer.Score(record, person.Match);
+        // Scored here rather than kept from tying: a field-by-field score per row held for a million rows costs hundreds of MB.
+        var score = scorer.Score(record, person.Match);
         var fields = score.Fields
             .Where(f => f.Field switch
             {

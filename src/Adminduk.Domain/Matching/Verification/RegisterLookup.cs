@@ -28,10 +28,16 @@ public sealed class InMemoryRegister : IRegisterLookup
     private readonly RegisterCandidate[] entries;
     private readonly Dictionary<string, List<int>> byNik = new(StringComparer.Ordinal);
     private readonly BlockIndex index;
+    private Dictionary<string, int>? byId;
 
     public InMemoryRegister(IEnumerable<RegisterEntry> register, MatchOptions? options = null)
+        : this(register.AsParallel().AsOrdered().Select(e => new RegisterCandidate(e, MatchRecord.From(e.Person))).ToArray(), options)
     {
-        entries = register.AsParallel().AsOrdered().Select(e => new RegisterCandidate(e, MatchRecord.From(e.Person))).ToArray();
+    }
+
+    private InMemoryRegister(RegisterCandidate[] prepared, MatchOptions? options)
+    {
+        entries = prepared;
         for (var i = 0; i < entries.Length; i++)
         {
             if (entries[i].Match.IdDigits is { } nik)
@@ -50,6 +56,25 @@ public sealed class InMemoryRegister : IRegisterLookup
     }
 
     public int Count => entries.Length;
+
+    /// <summary>From entries already prepared for matching (a register read in batches and folded as it streams in).</summary>
+    public static InMemoryRegister FromPrepared(RegisterCandidate[] prepared, MatchOptions? options = null) => new(prepared, options);
+
+    /// <summary>The entry with this id, if present.</summary>
+    public RegisterCandidate? Get(string id)
+    {
+        var byId = LazyInitializer.EnsureInitialized(ref this.byId, () =>
+        {
+            var map = new Dictionary<string, int>(entries.Length, StringComparer.Ordinal);
+            for (var i = 0; i < entries.Length; i++)
+            {
+                map[entries[i].Id] = i;
+            }
+
+            return map;
+        });
+        return byId.TryGetValue(id, out var index) ? entries[index] : null;
+    }
 
     public IReadOnlyList<IReadOnlyList<RegisterCandidate>> FindByNik(IReadOnlyList<MatchRecord> queries) =>
         [.. queries.Select(q => (IReadOnlyList<RegisterCandidate>)(q.IdDigits is { } nik && byNik.TryGetValue(nik, out var list)
