@@ -33,7 +33,7 @@ public class DecisionTests
         history[2].Note.ShouldBe("Diteruskan ke penerbitan dokumen.");
         history[2].ToStatus.ShouldBe(ApplicationStatus.Approved);
         (await db.AuditEntries.CountAsync(a => a.Action == "application.approve" && a.ActorId == siti.UserId)).ShouldBe(1);
-        var message = await db.OutboxMessages.SingleAsync(m => m.ApplicationId == queued.Id);
+        var message = await db.OutboxMessages.SingleAsync(m => m.ApplicationId == queued.Id && m.Template != "delivery-choose");
         message.Recipient.ShouldBe(citizen.PhoneNumber);
         message.Template.ShouldBe("application-approved");
         message.Text.ShouldBe($"Permohonan {queued.ReceiptNumber} (Penggantian KTP-el) disetujui.");
