@@ -19,6 +19,11 @@ dotnet restore Adminduk.slnx --nologo -v q
 dotnet format Adminduk.slnx --verify-no-changes --no-restore
 dotnet build Adminduk.slnx --no-restore --nologo -v q -c Debug
 
+# Every test host would otherwise watch its settings files with inotify; many hosts in parallel exhaust the
+# per-user limit (128 on Debian) and tests fail with IOException.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
+export DOTNET_USE_POLLING_FILE_WATCHER=1
+
 results="$root/TestResults"
 rm -rf "$results"
 status=0
