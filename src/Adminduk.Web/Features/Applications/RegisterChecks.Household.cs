@@ -1,10 +1,10 @@
 using System.Globalization;
-using NikNumber = Adminduk.Domain.Numbers.Nik;
 using Adminduk.Domain.Population;
 using Adminduk.Domain.Services;
 using Adminduk.Domain.Validation;
 using Adminduk.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using NikNumber = Adminduk.Domain.Numbers.Nik;
 
 namespace Adminduk.Web.Features.Applications;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using NikNumber = Adminduk.Domain.Numbers.Nik;
 using Adminduk.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using NikNumber = Adminduk.Domain.Numbers.Nik;
 
 namespace Adminduk.Web.Features.ListVerification;
 

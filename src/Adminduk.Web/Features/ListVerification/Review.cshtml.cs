@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using NikNumber = Adminduk.Domain.Numbers.Nik;
 using Adminduk.Web.Data;
 using Adminduk.Web.Features.Account;
 using Adminduk.Web.Features.Audit;
@@ -8,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using NikNumber = Adminduk.Domain.Numbers.Nik;
 
 namespace Adminduk.Web.Features.ListVerification;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using NikNumber = Adminduk.Domain.Numbers.Nik;
 using Adminduk.Web.Data;
 using Adminduk.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
+using NikNumber = Adminduk.Domain.Numbers.Nik;
 
 namespace Adminduk.Web.Features.ListVerification;
 

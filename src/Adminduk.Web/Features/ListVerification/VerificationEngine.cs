@@ -4,10 +4,10 @@ using System.Text;
 using System.Text.Json;
 using Adminduk.Domain.Matching;
 using Adminduk.Domain.Matching.Verification;
-using NikNumber = Adminduk.Domain.Numbers.Nik;
 using Adminduk.Domain.Regions;
 using Adminduk.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using NikNumber = Adminduk.Domain.Numbers.Nik;
 
 namespace Adminduk.Web.Features.ListVerification;
 

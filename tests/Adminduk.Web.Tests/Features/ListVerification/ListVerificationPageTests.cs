@@ -126,7 +126,10 @@ public sealed partial class ListVerificationPageTests
         var runId = mappingPath.Split('/').Last();
         (await owner.PostFormAsync(mappingPath, new Dictionary<string, string>
         {
-            ["map-1-Nik"] = "NIK", ["map-1-Name"] = "NAMA", ["map-1-BirthDate"] = "TGL_LAHIR", ["map-1-Address"] = "ALAMAT",
+            ["map-1-Nik"] = "NIK",
+            ["map-1-Name"] = "NAMA",
+            ["map-1-BirthDate"] = "TGL_LAHIR",
+            ["map-1-Address"] = "ALAMAT",
         })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         await app.Services.GetRequiredService<VerificationWorker>().RunPendingAsync(default);
 
