@@ -46,7 +46,7 @@ public sealed class ApplyBrowserTests(BrowserFixture browser)
             await page.WaitForURLAsync("**/CitizenAccount?Done=linked");
 
             await page.GotoAsync("/Applications/Services");
-            await page.GetByRole(AriaRole.Link, new() { NameRegex = new("Pembaruan data penduduk") }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = new("^Pembaruan data penduduk") }).ClickAsync();
             await page.Locator("#f-nik").FillAsync(person.Nik);
             await page.Locator("#f-kkNumber").FillAsync(register.Family.KkNumber);
             await page.Locator("#f-birthDate").FillAsync(wrong);

@@ -11,8 +11,8 @@ public sealed class SkttBrowserTests(BrowserFixture browser)
     public async Task A_foreigner_applies_for_an_sktt_in_english_at_360_px()
     {
         var app = browser.App;
-        var register = await TestRegister.CreateAsync(app, variant: 23);
-        var rt = (1 + 23).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var register = await TestRegister.CreateAsync(app, variant: 24);
+        var rt = (1 + 24).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var foreigner = await TestRegister.CitizenAsync(app, null, "+6281299923001");
         await using var context = await browser.NewPhoneContextAsync();
         await context.AddCookiesAsync((await app.SignInCookiesAsync(foreigner)).Select(c => new Cookie

@@ -27,7 +27,7 @@ public static class ListVerificationTestData
     /// <summary>Well-formed, but nobody in the register holds it.</summary>
     public static readonly string Unknown = NumberComposer.Nik("647105", new DateOnly(1988, 12, 12), Sex.Male, 9);
 
-    public static readonly string FauziKk = NumberComposer.KkNumber("647105", new DateOnly(2015, 3, 12), 1);
+    public static readonly string FauziKk = NumberComposer.KkNumber("647105", new DateOnly(2015, 3, 13), 1);
     public static readonly string SantosoKk = NumberComposer.KkNumber("647105", new DateOnly(2012, 6, 1), 2);
 
     /// <summary>Per family (PKH): Ahmad and Siti share a KK; Budi is deceased; one NIK breaks the rules; one is unknown; Wawan is outside the register.</summary>
