@@ -75,8 +75,9 @@ public static class RtDashboardQuery
         var id = area.Id;
         var living = db.Residents.AsNoTracking().Where(r => r.RtUnitId == id && r.Status == ResidentStatus.Alive);
 
+        // KK cards of the RT not emptied by deaths and departures (a card whose every member died or left is history).
         var households = await db.Households.AsNoTracking()
-            .CountAsync(h => h.RtUnitId == id && h.Members.Any(m => m.Status == ResidentStatus.Alive), ct);
+            .CountAsync(h => h.RtUnitId == id && (h.Members.Any(m => m.Status == ResidentStatus.Alive) || !h.Members.Any()), ct);
 
         var sexAndBand = await living.Select(BandOf(area.Today))
             .GroupBy(x => new { x.Sex, x.Band })

@@ -117,7 +117,7 @@ public class SignInTests
         home.ShouldContain("RT 003 / RW 005");
         home.ShouldContain("Gunung Samarinda Baru");
         home.ShouldContain("Balikpapan Utara");
-        home.ShouldMatch(@"Kartu Keluarga</dt>\s*<dd>2</dd>");
+        home.ShouldMatch(@"Kartu Keluarga</dt>\s*<dd[^>]*>2</dd>");
     }
 
     [Fact]
