@@ -44,7 +44,7 @@ public class BoardTests
         html.ShouldContain("Pembaruan data penduduk");
         html.ShouldContain("<meta http-equiv=\"refresh\" content=\"30\" />");
         html.ShouldNotContain("<script");
-        (await anonymous.GetStringAsync("/papan/BPN?culture=en")).ShouldContain("Change of data on the family card (KK)");
+        (await anonymous.GetStringAsync("/papan/BPN?culture=en")).ShouldContain("Update of personal data");
         (await anonymous.GetAsync("/api/offices/XYZ/board")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await anonymous.GetAsync("/papan/XYZ")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }

@@ -85,9 +85,10 @@ public class DocumentApprovalTests
         await using var app = await AppFactory.CreateAsync(provider);
         var register = await TestRegister.CreateAsync(app);
         var citizen = await app.CreateCitizenAsync();
-        // Queued directly (the engine would have refused it): the KK number is in no register.
-        var queued = await app.QueueAsync(register.Office, WitaTime(23, 8, 0), KkService, citizen.Id,
-            """{"nik":"6471050903850001","kkNumber":"6471050101990099","newOccupation":"Wiraswasta"}""");
+        // Queued directly (the engine would have refused it): the KK number is in no register. A reprint changes
+        // nothing in the register, so the document is the step that refuses.
+        var queued = await app.QueueAsync(register.Office, WitaTime(23, 8, 0), "kk-cetak-ulang", citizen.Id,
+            """{"nik":"6471050903850001","kkNumber":"6471050101990099","reason":"rusak"}""");
         var dewi = Staff(await app.CreateStaffAsync(register.Office));
         var claim = (await app.TakeNextAsync(dewi)).Application!;
 
